@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { UserError } from "../errors.js";
+import { describeFsError } from "../scenario/read.js";
+
+/** Everything a command touches outside itself, so that tests can run commands in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Uint8Array;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+  columns: number;
+  cwd: string;
+  /** Today as YYYY-MM-DD, for the age of catalog prices. */
+  today: string;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin: () => readFileSync(0),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns ?? 80,
+    cwd: process.cwd(),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** Colour only on a terminal, never under NO_COLOR or --no-color; FORCE_COLOR forces it on. */
+export function useColor(io: CliIo, colorOption: boolean): boolean {
+  if (!colorOption) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return io.stdoutIsTTY;
+}
+
+/**
+ * Writes `text` to `path` all at once or not at all: into a temporary file beside it,
+ * then moved into place. Without `force` an existing file is never replaced, and the
+ * check is the link itself, so no other writer can slip in between.
+ */
+export function writeFileAtomic(path: string, text: string, force: boolean): void {
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
+  if (!force && existsSync(path)) throw new UserError(`${path}: already exists; add --force to replace it`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const fd = openSync(temp, "wx", 0o644);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (force) {
+      renameSync(temp, path);
+    } else {
+      linkSync(temp, path);
+      unlinkSync(temp);
+    }
+  } catch (error) {
+    removeQuietly(temp);
+    if (error instanceof UserError) throw error;
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${path}: already exists; add --force to replace it`);
+    throw new UserError(`${path}: cannot write the report: ${describeFsError(error)}`);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Nothing was created, or it is already gone: either way nothing is left behind.
+  }
+}

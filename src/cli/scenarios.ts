@@ -1,0 +1,72 @@
+import { isAbsolute, relative } from "node:path";
+import { type InputProblem, UserError } from "../errors.js";
+import { evaluate, timeline, type TimelinePeriod } from "../model/index.js";
+import { jsonResult, type JsonResult } from "../report/result.js";
+import { loadScenario, type Scenario } from "../scenario/load.js";
+import { decodeScenario, readScenarioFile, type ScenarioSource, STDIN_NAME } from "../scenario/read.js";
+import type { CliIo } from "./io.js";
+import { defaultScenarioPath } from "./package-info.js";
+
+/** The sources named on the command line: files, `-` for stdin, or the bundled default. */
+export function readSources(files: readonly string[], io: CliIo): ScenarioSource[] {
+  if (files.length === 0) {
+    const source = readScenarioFile(defaultScenarioPath());
+    return [{ ...source, file: displayPath(source.file, io.cwd) }];
+  }
+  if (files.filter((file) => file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
+  return files.map((file) => (file === "-" ? decodeScenario(io.readStdin(), STDIN_NAME) : readScenarioFile(file)));
+}
+
+/** Relative to the working folder where that is shorter, as a user would type it. */
+function displayPath(path: string, cwd: string): string {
+  const fromCwd = relative(cwd, path);
+  return fromCwd.startsWith("..") || isAbsolute(fromCwd) ? path : fromCwd;
+}
+
+/**
+ * Reads and validates every scenario before any is evaluated, so that one run reports
+ * the problems of all files at once.
+ */
+export function loadScenarios(files: readonly string[], io: CliIo): Scenario[] {
+  const problems: InputProblem[] = [];
+  const scenarios: Scenario[] = [];
+  const sources = readEach(files, io, problems);
+  for (const source of sources) {
+    try {
+      scenarios.push(loadScenario(source));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(...problemsOf(error));
+    }
+  }
+  if (problems.length > 0) throw UserError.fromProblems(problems);
+  return scenarios;
+}
+
+function readEach(files: readonly string[], io: CliIo, problems: InputProblem[]): ScenarioSource[] {
+  if (files.length <= 1) return readSources(files, io);
+  return files.flatMap((file) => {
+    try {
+      return readSources([file], io);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(...problemsOf(error));
+      return [];
+    }
+  });
+}
+
+function problemsOf(error: UserError): InputProblem[] {
+  return error.problems.length > 0 ? error.problems : [{ file: "llm-cac", message: error.message }];
+}
+
+export function evaluateScenario(scenario: Scenario, period?: TimelinePeriod): JsonResult {
+  const { result, calendar } = evaluate(scenario.input);
+  const header = {
+    name: scenario.data.name,
+    file: scenario.file,
+    currency: scenario.data.currency,
+    horizon_days: scenario.data.horizon_days,
+  };
+  return jsonResult(header, result, period === undefined ? undefined : timeline(calendar, period));
+}

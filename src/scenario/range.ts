@@ -1,0 +1,36 @@
+/** A numeric leaf given as an uncertainty range (model.md: "Any numeric leaf may instead be a range"). */
+export type Distribution = "uniform" | "triangular" | "loguniform";
+
+export class Range<T> {
+  constructor(
+    readonly low: T,
+    readonly high: T,
+    readonly dist: Distribution,
+    readonly mode: T | undefined,
+    /** The leaf takes whole numbers, so its central value is rounded to one. */
+    readonly integer: boolean,
+  ) {}
+}
+
+/**
+ * The value a single (non-sampled) run uses: the midpoint, the mode, or the geometric
+ * mean `sqrt(low * high)`. Rounded for whole-number fields, so that e.g. a range of
+ * turns per session still gives a whole number of turns.
+ */
+export function centralValue(low: number, high: number, dist: Distribution, mode: number | undefined, integer: boolean): number {
+  const central = dist === "triangular" ? mode! : dist === "loguniform" ? Math.sqrt(low * high) : (low + high) / 2;
+  return integer ? Math.round(central) : central;
+}
+
+/** What is wrong with a range's bounds, or null when it is well formed. */
+export function rangeProblem(low: number, high: number, dist: Distribution, mode: number | undefined): string | null {
+  if (low > high) return `low (${low}) must not be above high (${high})`;
+  if (dist === "triangular") {
+    if (mode === undefined) return "a triangular range needs a mode";
+    if (mode < low || mode > high) return `mode (${mode}) must lie between low (${low}) and high (${high})`;
+  } else if (mode !== undefined) {
+    return `mode is only used with dist: triangular (dist is ${dist})`;
+  }
+  if (dist === "loguniform" && low <= 0) return `a loguniform range needs low > 0 (low is ${low})`;
+  return null;
+}

@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CatalogError, findModelPrice } from "../../src/scenario/catalog.js";
+import { litellmSnapshotDate, parseLitellm, pricePerMillion } from "../../src/scenario/litellm.js";
+
+function readJson(url: URL): unknown {
+  return JSON.parse(readFileSync(url, "utf8")) as unknown;
+}
+
+const fixture = readJson(new URL("../fixtures/litellm-small.json", import.meta.url));
+
+describe("pricePerMillion", () => {
+  it("scales per-token prices exactly, without float noise", () => {
+    // Plain float products: 2e-7 * 1e6 = 0.19999999999999998, 8e-7 * 1e6 = 0.7999999999999999,
+    // 3.2e-6 * 1e6 = 3.1999999999999997. Per million they must read 0.2, 0.8 and 3.2.
+    expect(2e-7 * 1e6).not.toBe(0.2);
+    expect(pricePerMillion(2e-7)).toBe(0.2);
+    expect(pricePerMillion(8e-7)).toBe(0.8);
+    expect(pricePerMillion(3.2e-6)).toBe(3.2);
+    expect(pricePerMillion(2.5e-6)).toBe(2.5);
+    expect(pricePerMillion(1.25e-6)).toBe(1.25);
+    expect(pricePerMillion(1e-5)).toBe(10);
+    expect(pricePerMillion(2.8e-8)).toBe(0.028);
+    expect(pricePerMillion(0)).toBe(0);
+  });
+
+  it("keeps prices that really have many digits", () => {
+    // 2.99999e-6 per token is 2.99999 per million, not 3.
+    expect(pricePerMillion(2.99999e-6)).toBe(2.99999);
+    expect(pricePerMillion(1.500002e-5)).toBe(15.00002);
+  });
+});
+
+describe("parseLitellm on the small fixture", () => {
+  const models = parseLitellm(fixture, "litellm-small.json", "2026-07-24");
+
+  it("keeps priced chat models only, in file order", () => {
+    // Skipped: sample_spec, the embedding model, the entry without mode, the chat entry
+    // without prices, the input-only entry, the negative price and the last_updated string.
+    expect(models.map((model) => model.id)).toEqual([
+      "gpt-4o",
+      "amazon.nova-pro-v1:0",
+      "databricks/databricks-claude-sonnet-4",
+      "cloudflare/@cf/moonshotai/kimi-k2.6",
+      "fireworks-ai-default",
+      "no-provider-chat",
+    ]);
+  });
+
+  it("converts gpt-4o to $2.50 / $1.25 cached / $10.00 per million, dated and marked unofficial", () => {
+    expect(models[0]).toEqual({
+      id: "gpt-4o",
+      provider: "openai",
+      prices: [
+        {
+          effective: "2026-07-24",
+          currency: "USD",
+          input: 2.5,
+          cachedInput: 1.25,
+          output: 10,
+          official: false,
+          source: "LiteLLM price map",
+        },
+      ],
+    });
+  });
+
+  it("converts the float-noisy entries exactly and leaves out an unpublished cache price", () => {
+    // amazon.nova-pro: 8e-7 and 3.2e-6 per token -> 0.8 and 3.2 per million.
+    expect(models[1]?.prices[0]).toMatchObject({ input: 0.8, output: 3.2 });
+    expect(models[1]?.prices[0]).not.toHaveProperty("cachedInput");
+    // kimi-k2.6 on Cloudflare: 9.5e-7, 1.6e-7, 4e-6 -> 0.95, 0.16, 4.
+    expect(models[3]?.prices[0]).toMatchObject({ input: 0.95, cachedInput: 0.16, output: 4 });
+  });
+
+  it("keeps a free model at 0 and names an unknown provider", () => {
+    expect(models[4]?.prices[0]).toMatchObject({ input: 0, output: 0 });
+    expect(models[5]?.provider).toBe("unknown");
+  });
+
+  it("reads the snapshot date from last_updated", () => {
+    expect(litellmSnapshotDate(fixture)).toBe("2026-07-24");
+    expect(litellmSnapshotDate({})).toBeUndefined();
+  });
+
+  it("gives ids usable with findModelPrice, '@' ids included", () => {
+    const catalog = { models };
+    expect(findModelPrice(catalog, "cloudflare/@cf/moonshotai/kimi-k2.6@2026-07-24").output).toBe(4);
+  });
+});
+
+describe("parseLitellm errors", () => {
+  it("rejects a file that is not an object of models", () => {
+    expect(() => parseLitellm([], "x.json", "2026-07-24")).toThrow(/^x\.json: expected a JSON object keyed by model id/);
+    expect(() => parseLitellm({ name: "a scenario" }, "x.json", "2026-07-24")).toThrow(CatalogError);
+    expect(() => parseLitellm(fixture, "x.json", "July 2026")).toThrow(/not written YYYY-MM-DD/);
+  });
+});
+
+const SNAPSHOT = new URL("../../../shared/data/litellm/model_prices_and_context_window.json", import.meta.url);
+
+describe.skipIf(!existsSync(SNAPSHOT))("parseLitellm on the LiteLLM snapshot of 2026-07-24", () => {
+  const json = readJson(SNAPSHOT);
+  const models = parseLitellm(json, "model_prices_and_context_window.json", litellmSnapshotDate(json) ?? "");
+
+  it("gives gpt-4o at $2.50 input, $1.25 cached, $10.00 output per million", () => {
+    expect(findModelPrice({ models }, "gpt-4o")).toMatchObject({
+      effective: "2026-07-24",
+      currency: "USD",
+      input: 2.5,
+      cachedInput: 1.25,
+      output: 10,
+    });
+  });
+
+  it("agrees with the catalog on models it cross-checks", () => {
+    // gpt-4o-mini 1.5e-7 / 7.5e-8 / 6e-7 per token; gemini-2.0-flash 1e-7 / 2.5e-8 / 4e-7.
+    expect(findModelPrice({ models }, "gpt-4o-mini")).toMatchObject({ input: 0.15, cachedInput: 0.075, output: 0.6 });
+    expect(findModelPrice({ models }, "gemini/gemini-2.0-flash")).toMatchObject({ input: 0.1, cachedInput: 0.025, output: 0.4 });
+    expect(findModelPrice({ models }, "claude-sonnet-4-20250514")).toMatchObject({ input: 3, cachedInput: 0.3, output: 15 });
+  });
+
+  it("keeps only priced chat models, with no float noise anywhere", () => {
+    expect(models.some((model) => model.id === "sample_spec")).toBe(false);
+    // gemini/gemini-1.5-flash is listed with mode "embedding" in this snapshot.
+    expect(models.some((model) => model.id === "gemini/gemini-1.5-flash")).toBe(false);
+    expect(models.length).toBeGreaterThan(1000);
+    for (const model of models) {
+      for (const price of model.prices) {
+        for (const value of [price.input, price.output, price.cachedInput ?? 0]) {
+          // 12 significant digits at most: no ...9999999 tails.
+          expect(Number(value.toPrecision(12)), model.id).toBe(value);
+        }
+      }
+    }
+  });
+});
