@@ -1,6 +1,7 @@
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import type { TimelinePeriod } from "../../model/index.js";
-import { type Format, FORMATS, render } from "../../report/index.js";
+import { type Format, render } from "../../report/index.js";
+import { formatOption, outputOptions, timelineOption } from "../options.js";
 import { type CliIo, useColor, writeFileAtomic } from "../io.js";
 import { evaluateScenario, loadScenarios } from "../scenarios.js";
 
@@ -28,20 +29,12 @@ export function emit(text: string, options: { output?: string; force: boolean },
   else writeFileAtomic(options.output, text, options.force);
 }
 
-export const formatOption = () =>
-  new Option("-f, --format <format>", "output format").choices(FORMATS).default("table");
-export const outputOptions = (command: Command) =>
-  command
-    .option("-o, --output <file>", "write the report to a file, atomically (refuses to replace one without --force)")
-    .option("--force", "replace an existing --output file", false)
-    .option("--no-color", "no ANSI colours (also: NO_COLOR=1)");
-
 export function runCommand(io: CliIo, exit: (code: number) => void): Command {
   const command = new Command("run")
     .description("evaluate scenarios and print the cost ladder, totals, unit economics and milestones")
     .argument("[files...]", "scenario files (YAML), - for stdin; none: the bundled default scenario")
     .addOption(formatOption())
-    .addOption(new Option("--timeline <period>", "add the calendar per period").choices(["month", "day"]));
+    .addOption(timelineOption());
   outputOptions(command).action(async (files: string[], options: RunOptions) => {
     exit(await runScenarios(files, options, io));
   });
