@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli.js";
-
-main(process.argv.slice(2));
+"use strict";
+require("../dist/launch.cjs").main(process.argv.slice(2));

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.js";
@@ -47,7 +46,8 @@ export function useColor(io: CliIo, colorOption: boolean): boolean {
 export function writeFileAtomic(path: string, text: string, force: boolean): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
   if (!force && existsSync(path)) throw new UserError(`${path}: already exists; add --force to replace it`);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // Unique enough with the pid and the clock; "wx" below refuses any clash rather than sharing a file.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     const fd = openSync(temp, "wx", 0o644);
     try {

@@ -16,7 +16,11 @@ export function packageRoot(): string {
   }
 }
 
+/** Inlined by the build; read from package.json when running from source (tests). */
+declare const __LLM_CAC_VERSION__: string | undefined;
+
 export function packageVersion(): string {
+  if (typeof __LLM_CAC_VERSION__ === "string") return __LLM_CAC_VERSION__;
   const manifest = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
   return manifest.version;
 }
