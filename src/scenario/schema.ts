@@ -17,6 +17,12 @@ z.config({ jitless: true });
 const MAX_COUNT = 1e12;
 const MAX_TOKENS = 1e8;
 const MAX_RATE_CHANGE = 100;
+/**
+ * The least a rate, a CPA-like price or an exchange rate may be. Zero is meaningless for
+ * them, and a tiny positive value (1e-306) would overflow the model to Infinity.
+ */
+const MIN_POSITIVE = 1e-6;
+const MIN_POSITIVE_TEXT = "0.000001";
 
 type Leaf = z.ZodMiniType<unknown, unknown>;
 type RangeInput<T> = { low: T; high: T; dist?: Distribution; mode?: T };
@@ -50,13 +56,13 @@ const count = () => rangeable(between(0, MAX_COUNT));
 const tokenCount = () => rangeable(between(0, MAX_TOKENS));
 const wholeNumber = (min: number, max: number) => rangeable(between(min, max, { integer: true }), true);
 /** A rate in (0, 1]. */
-const rate = () => rangeable(between(0, 1, { exclusiveMin: true }));
+const rate = () => rangeable(between(MIN_POSITIVE, 1));
 /** An annual change, > -1 (a fall of 100 % would leave nothing to compound). */
 const annualChange = () => rangeable(between(-1, MAX_RATE_CHANGE, { exclusiveMin: true }));
 
 /** A money value: a number in the scenario currency or a money string, parsed but not yet converted. */
 function moneyLeaf(options: { positive: boolean }) {
-  const moneyNumber = between(0, MAX_MONEY, { exclusiveMin: options.positive });
+  const moneyNumber = between(options.positive ? MIN_POSITIVE : 0, MAX_MONEY);
   const moneyString = z.pipe(
     z.string(),
     z.transform((text: string, ctx) => {
@@ -65,8 +71,8 @@ function moneyLeaf(options: { positive: boolean }) {
         ctx.issues.push({ code: "custom", message: parsed.reason, input: text });
         return z.NEVER;
       }
-      if (options.positive && parsed.money.amount === 0) {
-        ctx.issues.push({ code: "custom", message: `expected money > 0, found "${text}"`, input: text });
+      if (options.positive && parsed.money.amount < MIN_POSITIVE) {
+        ctx.issues.push({ code: "custom", message: `expected money >= ${MIN_POSITIVE_TEXT}, found "${text}"`, input: text });
         return z.NEVER;
       }
       return parsed.money;
@@ -149,6 +155,8 @@ const priceSchema = z.strictObject({
 
 const inferenceSchema = z.strictObject({
   model: optional(nonEmptyString()),
+  /** A LiteLLM price map whose models `model` may name, relative to the scenario's folder. */
+  prices_file: optional(nonEmptyString()),
   price: optional(priceSchema),
   annual_price_change: withDefault(annualChange(), 0),
 });
@@ -184,7 +192,7 @@ export const scenarioSchema = z.strictObject({
   name: nonEmptyString(),
   description: optional(z.string()),
   currency: withDefault(currencyCode, "USD"),
-  fx: optional(z.record(currencyCode, between(0, 1e6, { exclusiveMin: true }))),
+  fx: optional(z.record(currencyCode, between(MIN_POSITIVE, 1e6))),
   horizon_days: withDefault(wholeNumber(1, 3650), 365),
   sources: optional(z.array(z.string())),
   acquisition: optional(acquisitionSchema),

@@ -277,6 +277,8 @@ describe("run: bad input exits 2 with a located message and no stack", () => {
     [".nan", scenario.replace("cpa: 10", "cpa: .nan"), /acquisition\.channels\.0\.cpa: expected .*found \.nan/],
     [".inf", scenario.replace("cpa: 10", "cpa: .inf"), /acquisition\.channels\.0\.cpa: expected .*found \.inf/],
     ["a huge number", scenario.replace("cpa: 10", "cpa: 1e400"), /acquisition\.channels\.0\.cpa: expected .*found \.inf/],
+    // 1e-306 is positive, but $100 / 1e-306 installs a day would overflow the model to Infinity.
+    ["a vanishing CPA", scenario.replace("cpa: 10", "cpa: 1e-306"), /acquisition\.channels\.0\.cpa: expected a number >= 0\.000001, found 1e-306/],
     ["a merely enormous number", scenario.replace("daily_budget: 100", "daily_budget: 1e300"), /acquisition\.daily_budget: expected a number <= 1000000000000000, found 1e\+300/],
   ];
 
