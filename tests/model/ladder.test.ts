@@ -1,0 +1,47 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { costLadder } from "../../src/model/ladder.js";
+
+describe("costLadder", () => {
+  it("holds when inference < training < acquisition", () => {
+    expect(costLadder(1, 2, 3)).toEqual({
+      inference: 1,
+      training: 2,
+      acquisition: 3,
+      order: ["inference", "training", "acquisition"],
+      holds: true,
+    });
+  });
+
+  it("orders the rungs cheapest first when it does not hold", () => {
+    // training 0.5 < acquisition 12 < inference 40
+    expect(costLadder(40, 0.5, 12)).toMatchObject({ order: ["training", "acquisition", "inference"], holds: false });
+    expect(costLadder(3, 2, 1)).toMatchObject({ order: ["acquisition", "training", "inference"], holds: false });
+  });
+
+  it("is strict: a tie breaks it, and ties keep the ladder's own order", () => {
+    expect(costLadder(2, 2, 3)).toMatchObject({ order: ["inference", "training", "acquisition"], holds: false });
+    expect(costLadder(1, 3, 3)).toMatchObject({ order: ["inference", "training", "acquisition"], holds: false });
+  });
+
+  it("does not hold with an unknown rung, which goes last", () => {
+    // no installs: training and acquisition per user are null
+    expect(costLadder(1, null, null)).toMatchObject({ order: ["inference", "training", "acquisition"], holds: false });
+    expect(costLadder(5, null, 2)).toMatchObject({ order: ["acquisition", "inference", "training"], holds: false });
+  });
+
+  it("holds exactly when the order is the ladder and the values rise strictly", () => {
+    const value = fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null });
+    fc.assert(
+      fc.property(value, value, value, (i, t, a) => {
+        const ladder = costLadder(i, t, a);
+        expect([...ladder.order].sort()).toEqual(["acquisition", "inference", "training"]);
+        const values = ladder.order.map((rung) => ladder[rung] ?? Number.POSITIVE_INFINITY);
+        for (let k = 1; k < 3; k++) expect(values[k]!).toBeGreaterThanOrEqual(values[k - 1]!);
+        const strict = i !== null && t !== null && a !== null && i < t && t < a;
+        expect(ladder.holds).toBe(strict);
+        if (ladder.holds) expect(ladder.order).toEqual(["inference", "training", "acquisition"]);
+      }),
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { closest, didYouMean, editDistance } from "../../src/scenario/suggest.js";
+
+describe("editDistance (Levenshtein)", () => {
+  it("counts insertions, deletions and substitutions", () => {
+    // kitten -> sitten -> sittin -> sitting
+    expect(editDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("abc", "")).toBe(3);
+    expect(editDistance("same", "same")).toBe(0);
+    // one substitution
+    expect(editDistance("dayly_budget", "daily_budget")).toBe(1);
+    // transposition is two edits
+    expect(editDistance("ab", "ba")).toBe(2);
+  });
+
+  it("is a metric: zero only for equal strings, symmetric, triangle inequality", () => {
+    const word = fc.string({ maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, word, (a, b, c) => {
+        expect(editDistance(a, b) === 0).toBe(a === b);
+        expect(editDistance(a, b)).toBe(editDistance(b, a));
+        expect(editDistance(a, c)).toBeLessThanOrEqual(editDistance(a, b) + editDistance(b, c));
+        expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
+      }),
+    );
+  });
+});
+
+describe("closest", () => {
+  const keys = ["daily_budget", "daily_installs", "duration_days", "channels"];
+
+  it("finds near misses, nearest first", () => {
+    expect(closest("dayly_budget", keys)).toEqual(["daily_budget"]);
+    expect(closest("chanels", keys)).toEqual(["channels"]);
+  });
+
+  it("allows at least 2 edits, and a third of the word's length beyond that", () => {
+    // "ab" -> limit 2: "abcd" (2 edits) is near, "abcde" (3) is not
+    expect(closest("ab", ["abcd", "abcde"])).toEqual(["abcd"]);
+    // 12 letters -> limit 4
+    expect(closest("abcdefghijkl", ["abcdefghWXYZ", "abcdefgVWXYZ"])).toEqual(["abcdefghWXYZ"]);
+  });
+
+  it("ignores case", () => {
+    expect(closest("Channels", keys)).toEqual(["channels"]);
+  });
+
+  it("breaks ties alphabetically and keeps at most 3", () => {
+    // d14 (insert 4), d3, d7 (substitute) are 1 edit away, d30 and d90 are 2:
+    // the three at 1, alphabetically ("d14" < "d3" < "d7")
+    expect(closest("d1", ["d7", "d3", "d14", "d30", "d90"])).toEqual(["d14", "d3", "d7"]);
+    // distance before name: "b" (1 edit from "a") comes before "abc" (2 edits), though "abc" < "b"
+    expect(closest("a", ["abc", "b"])).toEqual(["b", "abc"]);
+  });
+
+  it("offers nothing far away", () => {
+    expect(closest("zzzzzz", keys)).toEqual([]);
+  });
+});
+
+describe("didYouMean", () => {
+  it("phrases one or several suggestions", () => {
+    expect(didYouMean("dayly_budget", ["daily_budget", "channels"])).toBe('did you mean "daily_budget"?');
+    expect(didYouMean("d2", ["d1", "d3"])).toBe('did you mean "d1" or "d3"?');
+  });
+
+  it("is undefined without a close candidate", () => {
+    expect(didYouMean("zzzzzz", ["daily_budget"])).toBeUndefined();
+  });
+});
