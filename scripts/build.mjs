@@ -2,6 +2,7 @@
 //   cli.cjs    the whole CLI bundled by esbuild into one file (renderers stay lazy inside it)
 //   cli.cache  V8's code cache for cli.cjs, made by running it once on the default scenario
 //   launch.cjs the entry bin/llm-cac.js requires: loads cli.cjs with that cache
+//   models.json data/models.yaml parsed at build time (scripts/build-catalog.mjs)
 // Start-up is most of a CLI's wall time; with one file and a code cache, Node neither
 // resolves hundreds of modules nor compiles the code again on every run. Where V8
 // rejects the cache (another Node version), cli.js compiles as usual: same behaviour.
@@ -30,5 +31,6 @@ await build({
 });
 
 copyFileSync(new URL("launch.cjs", import.meta.url), new URL("launch.cjs", dist));
+await import("./build-catalog.mjs");
 // The cache must come from a plain `node` like the one users run, hence a child process.
 execFileSync(process.execPath, [new URL("make-code-cache.cjs", import.meta.url).pathname], { stdio: "inherit" });

@@ -4,7 +4,7 @@
  * Pure functions only: the caller reads the file and passes its text, and passes
  * "today" where staleness matters, so the same input always gives the same answer.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument } from "yaml";
 import type { Document } from "yaml";
 
@@ -86,40 +86,68 @@ export function isIsoDate(text: string): boolean {
   );
 }
 
-const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: "expected a calendar date written YYYY-MM-DD" });
+/**
+ * The file's schemas, written with zod/mini like the scenario schema (no classic zod in
+ * the bundle) and built on the first parse: a run that names no model never pays for them.
+ * zod/mini ships no English messages, so every check carries its own.
+ */
+function buildSchemas() {
+  const expected = (what: string) => ({ error: (issue: { input?: unknown }) => `expected ${what}, found ${describe(issue.input)}` });
+  const text = (what: string) => z.string(expected(what));
+  const isoDate = text("a date written YYYY-MM-DD").check(z.refine(isIsoDate, { error: "expected a calendar date written YYYY-MM-DD" }));
+  const perMillion = () => z.number(expected("a price per 1M tokens")).check(z.gte(0, expected("a price >= 0")));
+  const pricePoint = z.strictObject(
+    {
+      effective: isoDate,
+      currency: text("a currency code").check(z.regex(/^[A-Z]{3}$/, { error: "expected a 3-letter ISO 4217 code such as USD or CNY" })),
+      input: perMillion(),
+      cached_input: z.optional(perMillion()),
+      output: perMillion(),
+      official: z.boolean(expected("true or false")),
+      source: text("a source").check(z.trim(), z.minLength(1, { error: "expected where the price was published" })),
+    },
+    expected("a mapping"),
+  );
+  const model = z.strictObject(
+    {
+      id: text("an id").check(z.regex(/^\S+$/, { error: "expected a non-empty id without spaces" })),
+      provider: text("a provider").check(z.regex(/^[a-z0-9][a-z0-9-]*$/, { error: "expected a lowercase provider slug such as deepseek" })),
+      note: z.optional(text("a note")),
+      prices: z.array(pricePoint, expected("a list of dated prices")).check(z.minLength(1, { error: "expected at least one dated price" })),
+    },
+    expected("a mapping"),
+  );
+  const catalog = z.strictObject(
+    { models: z.array(model, expected("a list of models")).check(z.minLength(1, { error: "expected at least one model" })) },
+    expected("a mapping with a models list"),
+  );
+  return { pricePoint, model, catalog };
+}
 
-const pricePerMillionSchema = z.number().nonnegative();
+let schemas: ReturnType<typeof buildSchemas> | undefined;
 
-const pricePointSchema = z.strictObject({
-  effective: isoDateSchema,
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: "expected a 3-letter ISO 4217 code such as USD or CNY" }),
-  input: pricePerMillionSchema,
-  cached_input: pricePerMillionSchema.optional(),
-  output: pricePerMillionSchema,
-  official: z.boolean(),
-  source: z.string().trim().min(1, { message: "expected where the price was published" }),
-});
+function catalogSchemas(): ReturnType<typeof buildSchemas> {
+  schemas ??= buildSchemas();
+  return schemas;
+}
 
-const catalogModelSchema = z.strictObject({
-  id: z.string().regex(/^\S+$/, { message: "expected a non-empty id without spaces" }),
-  provider: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "expected a lowercase provider slug such as deepseek" }),
-  note: z.string().optional(),
-  prices: z.array(pricePointSchema).min(1, { message: "expected at least one dated price" }),
-});
+/** A found value in a message, as the YAML showed it. */
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return Array.isArray(value) ? "a list" : "a mapping";
+}
 
-const catalogSchema = z.strictObject({
-  models: z.array(catalogModelSchema).min(1, { message: "expected at least one model" }),
-});
-
-type CatalogFile = z.infer<typeof catalogSchema>;
+type CatalogFile = z.infer<ReturnType<typeof buildSchemas>["catalog"]>;
 
 /** Keys each level of the file accepts, for "did you mean" on unknown keys. */
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  if (path.length === 0) return Object.keys(catalogSchema.shape);
-  if (path.length === 2) return Object.keys(catalogModelSchema.shape);
-  if (path.length === 4) return Object.keys(pricePointSchema.shape);
+  const { catalog, model, pricePoint } = catalogSchemas();
+  if (path.length === 0) return Object.keys(catalog.shape);
+  if (path.length === 2) return Object.keys(model.shape);
+  if (path.length === 4) return Object.keys(pricePoint.shape);
   return [];
 }
 
@@ -197,7 +225,7 @@ function catalogError(file: string, issues: CatalogIssue[]): CatalogError {
   return new CatalogError(issues.map((issue) => issueLine(file, issue)).join("\n"), issues);
 }
 
-function schemaIssues(error: z.ZodError, doc: Document, lineCounter: LineCounter): CatalogIssue[] {
+function schemaIssues(error: z.core.$ZodError, doc: Document, lineCounter: LineCounter): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -285,7 +313,7 @@ export function parseCatalog(text: string, file: string): Catalog {
       }),
     );
   }
-  const parsed = catalogSchema.safeParse(doc.toJS());
+  const parsed = catalogSchemas().catalog.safeParse(doc.toJS());
   if (!parsed.success) throw catalogError(file, schemaIssues(parsed.error, doc, lineCounter));
   const crossIssues = crossFieldIssues(parsed.data, doc, lineCounter);
   if (crossIssues.length > 0) throw catalogError(file, crossIssues);
@@ -398,4 +426,18 @@ export function mergeCatalogs(base: Catalog, added: readonly CatalogModel[]): Ca
     merged.set(model.id, { ...existing, prices });
   }
   return { models: [...merged.values()] };
+}
+
+/**
+ * A fingerprint of a catalog file's text (32-bit FNV-1a and the length): the build stores
+ * it with a parsed copy of data/models.yaml, so that a run can tell whether that copy is
+ * still the file's and skip parsing the YAML, which costs more than the rest of a run.
+ */
+export function catalogFingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${hash.toString(36)}`;
 }

@@ -1,0 +1,26 @@
+// Writes dist/models.json: data/models.yaml parsed and validated once, at build time, with
+// the fingerprint of the text it came from. Parsing the YAML takes longer than the rest
+// of a run; a run whose scenario names a model reads this copy instead, as long as its
+// fingerprint still matches data/models.yaml (src/cli/prices.ts). A catalog with mistakes
+// fails the build, with the same messages a run would print.
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { build } from "esbuild";
+
+const root = new URL("../", import.meta.url);
+const { outputFiles } = await build({
+  entryPoints: [new URL("src/scenario/catalog.ts", root).pathname],
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  write: false,
+  logLevel: "warning",
+});
+const module = { exports: {} };
+new Function("module", "exports", "require", outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+const { parseCatalog, catalogFingerprint } = module.exports;
+
+const text = readFileSync(new URL("data/models.yaml", root), "utf8");
+const catalog = parseCatalog(text, "data/models.yaml");
+writeFileSync(new URL("dist/models.json", root), `${JSON.stringify({ fingerprint: catalogFingerprint(text), catalog })}\n`);

@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "../../src/errors.js";
+import { catalogUserError, readBundledCatalog, readPriceMap } from "../../src/cli/prices.js";
+import type { CliIo } from "../../src/cli/io.js";
+import { CatalogError, catalogFingerprint, parseCatalog } from "../../src/scenario/catalog.js";
+import { ROOT } from "../helpers/cli.js";
+
+const io = { cwd: ROOT } as CliIo;
+const CATALOG_TEXT = readFileSync(`${ROOT}data/models.yaml`, "utf8");
+
+describe("the bundled catalog", () => {
+  it("reads as data/models.yaml parses, whether from the build's copy or the YAML", () => {
+    expect(readBundledCatalog(io)).toEqual(parseCatalog(CATALOG_TEXT, "data/models.yaml"));
+  });
+
+  it.skipIf(!existsSync(`${ROOT}dist/models.json`))("has a build copy that, when current, is exactly the parsed YAML", () => {
+    const built = JSON.parse(readFileSync(`${ROOT}dist/models.json`, "utf8")) as { fingerprint: string; catalog: unknown };
+    if (built.fingerprint === catalogFingerprint(CATALOG_TEXT)) expect(built.catalog).toEqual(parseCatalog(CATALOG_TEXT, "data/models.yaml"));
+  });
+
+  it("fingerprints text so that one changed character changes it", () => {
+    expect(catalogFingerprint(CATALOG_TEXT)).toBe(catalogFingerprint(`${CATALOG_TEXT}`));
+    expect(catalogFingerprint(CATALOG_TEXT.replace("input: 0.27", "input: 0.28"))).not.toBe(catalogFingerprint(CATALOG_TEXT));
+  });
+});
+
+describe("CatalogError to UserError", () => {
+  it("prints each issue as file:line:col  path: message", () => {
+    const error = new CatalogError("m.yaml: models.0.id: duplicate", [{ path: "models.0.id", message: "duplicate", line: 4, column: 9 }]);
+    expect(catalogUserError(error, "m.yaml").problems.map(formatProblem)).toEqual(["m.yaml:4:9  models.0.id: duplicate"]);
+  });
+
+  it("takes the file's own prefix off a whole-file message and keeps the hint", () => {
+    const error = new CatalogError("p.json: no chat model", [], "is this LiteLLM's map?");
+    expect(catalogUserError(error, "p.json").problems.map(formatProblem)).toEqual(["p.json: no chat model (is this LiteLLM's map?)"]);
+  });
+});
+
+describe("readPriceMap", () => {
+  it("converts the fixture at its last_updated date", () => {
+    const models = readPriceMap(`${ROOT}tests/fixtures/litellm-small.json`, "small.json");
+    // 2.5e-6 / 1.25e-6 / 1e-5 USD per token = 2.5 / 1.25 / 10 USD per 1M tokens.
+    expect(models[0]).toMatchObject({ id: "gpt-4o", prices: [{ effective: "2026-07-24", input: 2.5, cachedInput: 1.25, output: 10 }] });
+  });
+
+  it("names the file, and the line and column of a JSON syntax error", () => {
+    expect(() => readPriceMap(`${ROOT}tests/fixtures/catalog/bad.json`, "bad.json")).toThrow(/^bad\.json:4:3: invalid JSON: /);
+    expect(() => readPriceMap(`${ROOT}tests/fixtures`, "fixtures")).toThrow("fixtures: is a directory, not a price map");
+  });
+});
