@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { Command } from "commander";
+import { UserError } from "../../errors.js";
+import { type CliIo, writeFileAtomic } from "../io.js";
+import { packageRoot, packageVersion } from "../package-info.js";
+
+/** Where `init` writes when given no file. */
+export const DEFAULT_STARTER_FILE = "scenario.yaml";
+
+export interface InitOptions {
+  force: boolean;
+}
+
+/** `llm-cac init [FILE]`: the annotated starter scenario, to a new file or (`-`) to stdout. */
+export function runInit(file: string | undefined, options: InitOptions, io: CliIo): number {
+  const target = file ?? DEFAULT_STARTER_FILE;
+  if (target === "-") {
+    io.stdout(starterScenario(io.cwd));
+    return 0;
+  }
+  const folder = dirname(resolve(target));
+  if (!existsSync(folder)) throw new UserError(`${target}: the folder ${dirname(target)} does not exist; create it first`);
+  writeFileAtomic(target, starterScenario(folder), options.force);
+  io.stderr(`wrote ${target}: a starter scenario; put in your own figures, then run: llm-cac check ${target}\n`);
+  return 0;
+}
+
+/**
+ * data/starter.yaml with its `$schema` line pointing at the JSON Schema from where the
+ * file will live: the installed package's copy when llm-cac is a dependency of the
+ * project, else the published one of this version.
+ */
+export function starterScenario(folder: string): string {
+  const template = readFileSync(join(packageRoot(), "data", "starter.yaml"), "utf8");
+  return template.replace(/^(# yaml-language-server: \$schema=).*$/m, (_line, prefix: string) => `${prefix}${schemaReference(folder)}`);
+}
+
+function schemaReference(folder: string): string {
+  const root = packageRoot();
+  const installed = root.includes(`${sep}node_modules${sep}`) && !root.includes(`${sep}_npx${sep}`);
+  if (installed) return relative(folder, join(root, "schema", "scenario.schema.json")).split(sep).join("/");
+  return `https://unpkg.com/llm-cac@${packageVersion()}/schema/scenario.schema.json`;
+}
+
+export function initCommand(io: CliIo, exit: (code: number) => void): Command {
+  return new Command("init")
+    .description(`write an annotated starter scenario (default ${DEFAULT_STARTER_FILE}; - prints it); never replaces a file without --force`)
+    .argument("[file]", `where to write it; - for stdout (default: ${DEFAULT_STARTER_FILE})`)
+    .option("--force", "replace an existing file", false)
+    .action((file: string | undefined, options: InitOptions) => {
+      exit(runInit(file, options, io));
+    });
+}
