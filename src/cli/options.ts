@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import { FORMATS } from "../report/index.js";
 
 /** Options shared by several commands, defined once so they read the same everywhere. */
-export const formatOption = () => new Option("-f, --format <format>", "output format").choices(FORMATS).default("table");
+export const formatOption = (formats: readonly string[] = FORMATS) => new Option("-f, --format <format>", "output format").choices(formats).default("table");
 
 export const timelineOption = () => new Option("--timeline <period>", "add the calendar per period").choices(["month", "day"]);
 
@@ -12,3 +12,15 @@ export function outputOptions(command: Command): Command {
     .option("--force", "replace an existing --output file", false)
     .option("--no-color", "no ANSI colours (also: NO_COLOR=1)");
 }
+
+/** `--set PATH=VALUE`, repeatable; the values are checked against each scenario when it loads. */
+export const setOption = () =>
+  new Option("--set <PATH=VALUE>", "override a scenario value, e.g. --set acquisition.channels.0.cpa=20 (repeatable)")
+    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+
+/** `--prices FILE`: a LiteLLM price map (model_prices_and_context_window.json) added to the catalog. */
+export const pricesOption = () =>
+  new Option("--prices <file>", "a LiteLLM price map (model_prices_and_context_window.json) whose models inference.model may name");
+
+/** `--quiet`: no warnings on stderr (errors still print). */
+export const quietOption = () => new Option("-q, --quiet", "no warnings on stderr (such as a catalog price over 12 months old)");

@@ -1,5 +1,12 @@
 import { Command } from "commander";
+import { checkCommand } from "./commands/check.js";
+import { compareCommand } from "./commands/compare.js";
+import { initCommand } from "./commands/init.js";
+import { modelsCommand } from "./commands/models.js";
 import { runCommand } from "./commands/run.js";
+import { schemaCommand } from "./commands/schema.js";
+import { solveCommand } from "./commands/solve.js";
+import { sweepCommand } from "./commands/sweep.js";
 import type { CliIo } from "./io.js";
 import { packageVersion } from "./package-info.js";
 
@@ -11,8 +18,14 @@ Examples:
   $ llm-cac run my-app.yaml --format json | jq .ladder
   $ llm-cac run my-app.yaml --timeline month --format csv -o plan.csv
   $ cat my-app.yaml | llm-cac run -
+  $ llm-cac init my-app.yaml                     an annotated starter scenario to edit
+  $ llm-cac check scenarios/ --format junit -o report.xml   test the expect blocks, for CI
+  $ llm-cac models --provider deepseek           the price catalog; \`models ID\` for one model's history
+  $ llm-cac compare my-app.yaml --set acquisition.channels.0.cpa=50      what if the CPA rises
+  $ llm-cac sweep my-app.yaml --vary tokens.context=0..20000:5000        one input over a range
+  $ llm-cac solve my-app.yaml --for acquisition.channels.0.cpa --target unit.ltv_to_cac=3
 
-Exit codes: 0 success, 2 bad usage or bad input, 70 internal error (add --debug for the stack).`;
+Exit codes: 0 success, 1 check: an expectation failed (solve: no solution in the range), 2 bad usage or bad input, 70 internal error (add --debug for the stack).`;
 
 /** The commander program; every command writes through `io` and reports its exit code through `exit`. */
 export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
@@ -28,7 +41,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       getOutHelpWidth: () => io.columns,
       getErrHelpWidth: () => io.columns,
     });
-  for (const command of [runCommand(io, exit)]) {
+  for (const command of [runCommand(io, exit), checkCommand(io, exit), initCommand(io, exit), schemaCommand(io, exit), modelsCommand(io, exit), compareCommand(io, exit), sweepCommand(io, exit), solveCommand(io, exit)]) {
     // Options like --debug may follow the command name, as users type them.
     command.option("--debug", "print the stack trace of internal errors");
     program.addCommand(command.addHelpText("after", EXAMPLES).configureOutput(program.configureOutput()));

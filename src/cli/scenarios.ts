@@ -1,11 +1,12 @@
 import { isAbsolute, relative } from "node:path";
-import { type InputProblem, UserError } from "../errors.js";
+import { formatProblem, type InputProblem, UserError } from "../errors.js";
 import { evaluate, timeline, type TimelinePeriod } from "../model/index.js";
 import { jsonResult, type JsonResult } from "../report/result.js";
-import { loadScenario, type Scenario } from "../scenario/load.js";
+import { type LoadOptions, loadScenario, type Scenario } from "../scenario/load.js";
 import { decodeScenario, readScenarioFile, type ScenarioSource, STDIN_NAME } from "../scenario/read.js";
 import type { CliIo } from "./io.js";
 import { defaultScenarioPath } from "./package-info.js";
+import { priceSources } from "./prices.js";
 
 /** The sources named on the command line: files, `-` for stdin, or the bundled default. */
 export function readSources(files: readonly string[], io: CliIo): ScenarioSource[] {
@@ -23,24 +24,44 @@ function displayPath(path: string, cwd: string): string {
   return fromCwd.startsWith("..") || isAbsolute(fromCwd) ? path : fromCwd;
 }
 
+/** What the command line adds to the loader's options. */
+export interface CliLoadOptions extends LoadOptions {
+  /** `--prices FILE`: a LiteLLM price map whose models scenarios may name. */
+  prices?: string;
+  /** `--quiet`: no warnings on stderr. */
+  quiet?: boolean;
+}
+
 /**
  * Reads and validates every scenario before any is evaluated, so that one run reports
- * the problems of all files at once.
+ * the problems of all files at once. The price catalog is read only if a scenario names
+ * a model; warnings (an old catalog price) go to stderr unless `quiet`.
  */
-export function loadScenarios(files: readonly string[], io: CliIo): Scenario[] {
+export function loadScenarios(files: readonly string[], io: CliIo, options: CliLoadOptions = {}): Scenario[] {
   const problems: InputProblem[] = [];
   const scenarios: Scenario[] = [];
+  const loadOptions: LoadOptions = {
+    ...options,
+    priceSources: options.priceSources ?? priceSources(io, options.prices),
+    today: options.today ?? io.today,
+  };
   const sources = readEach(files, io, problems);
   for (const source of sources) {
     try {
-      scenarios.push(loadScenario(source));
+      scenarios.push(loadScenario(source, loadOptions));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       problems.push(...problemsOf(error));
     }
   }
   if (problems.length > 0) throw UserError.fromProblems(problems);
+  if (!options.quiet) printWarnings(scenarios.flatMap((scenario) => scenario.warnings ?? []), io);
   return scenarios;
+}
+
+/** `warning: file:line:col  path: message (hint)`, on stderr so that stdout stays clean for pipes. */
+export function printWarnings(warnings: readonly InputProblem[], io: CliIo): void {
+  if (warnings.length > 0) io.stderr(`${warnings.map((warning) => `warning: ${formatProblem(warning)}`).join("\n")}\n`);
 }
 
 function readEach(files: readonly string[], io: CliIo, problems: InputProblem[]): ScenarioSource[] {
@@ -56,7 +77,8 @@ function readEach(files: readonly string[], io: CliIo, problems: InputProblem[])
   });
 }
 
-function problemsOf(error: UserError): InputProblem[] {
+/** A user error as problems, one per line of its message. */
+export function problemsOf(error: UserError): InputProblem[] {
   return error.problems.length > 0 ? error.problems : [{ file: "llm-cac", message: error.message }];
 }
 

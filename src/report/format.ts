@@ -63,3 +63,28 @@ export function formatDay(value: number | null): string {
 export function formatSigned(text: string, value: number): string {
   return value > 0 ? `+${text}` : text;
 }
+
+const priceFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+
+/** A catalog price per 1M tokens, without a symbol (its currency has a column): `0.27`, `1.10`, `0.075`. */
+export function formatPrice(value: number | null): string {
+  return value === null ? "-" : priceFormat.format(value);
+}
+
+const preciseFormat = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 7 });
+
+/** An input found by a search, to seven significant digits: `12.34568`, `1,234,568`. */
+export function formatPrecise(value: number | null): string {
+  return value === null ? NOT_AVAILABLE : preciseFormat.format(value);
+}
+
+/** Money in few characters, for chart axes: `¥36M`, `¥310K`, `$1.2B`. */
+export function formatMoneyCompact(value: number, currency: string): string {
+  const key = `${currency}:compact`;
+  let format = moneyFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumSignificantDigits: 3 });
+    moneyFormats.set(key, format);
+  }
+  return format.format(value);
+}

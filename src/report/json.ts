@@ -6,6 +6,6 @@ export function renderJson(results: readonly JsonResult[]): string {
 }
 
 /** The model never yields NaN or Infinity; should one slip through, JSON gets null, as promised, not a string. */
-function finiteOrNull(_key: string, value: unknown): unknown {
+export function finiteOrNull(_key: string, value: unknown): unknown {
   return typeof value === "number" && !Number.isFinite(value) ? null : value;
 }

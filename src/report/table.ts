@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { RungName } from "../model/index.js";
 import { horizontalBar } from "./bar.js";
+import { renderTimelineChart } from "./chart.js";
 import { formatMoney, formatNumber, formatPercent, formatTimes, NOT_AVAILABLE } from "./format.js";
 import { ladderVerdict, rungs } from "./ladder.js";
 import { metricCell, SECTIONS } from "./metrics.js";
@@ -21,7 +22,7 @@ export function renderTable(results: readonly JsonResult[], options: RenderOptio
   const blocks = results.map((result) => ladderBlock(result, options, chalk));
   for (const section of SECTIONS) blocks.push(sectionTable(results, section, chalk));
   for (const result of results) if (result.channels.length > 0) blocks.push(channelTable(result, results.length > 1, chalk));
-  for (const result of results) if (result.timeline) blocks.push(timelineTable(result, results.length > 1, chalk));
+  for (const result of results) if (result.timeline) blocks.push(timelineTable(result, results.length > 1, chalk), timelineChart(result, options, chalk));
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -70,6 +71,17 @@ function channelTable(result: JsonResult, named: boolean, chalk: ChalkInstance):
     table.push([channel.name, formatPercent(channel.share), formatMoney(channel.cpa, currency), formatMoney(channel.spend, currency), formatNumber(channel.installs)]);
   }
   return table.toString();
+}
+
+/** The cumulative spend under the timeline table, each line in its rung's colour; the day inference passes acquisition marked. */
+function timelineChart(result: JsonResult, options: RenderOptions, chalk: ChalkInstance): string {
+  const passes = result.milestones.inference_overtakes_acquisition_day;
+  return renderTimelineChart(result.timeline ?? [], {
+    width: options.width,
+    currency: result.scenario.currency,
+    marks: passes === null ? [] : [{ day: passes, label: "inference passes acquisition" }],
+    paint: (series, text) => chalk[RUNG_COLOR[series]](text),
+  });
 }
 
 function timelineTable(result: JsonResult, named: boolean, chalk: ChalkInstance): string {

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { type InputProblem, UserError } from "../errors.js";
+import type { AppliedOverride } from "./overrides.js";
 
 /**
  * A scenario's YAML document, kept with its source positions so that every problem
@@ -9,6 +10,8 @@ export interface ScenarioDocument {
   file: string;
   document: Document.Parsed;
   lineCounter: LineCounter;
+  /** `--set` overrides applied to the document, so that problems they cause can name them. */
+  overrides?: readonly AppliedOverride[];
 }
 
 /** Aliases may expand a document a hundredfold at most: beyond is a "billion laughs" attack. */

@@ -1,8 +1,11 @@
 import { type InputProblem, UserError } from "../errors.js";
 import type { ModelInput } from "../model/index.js";
 import { documentValue, locate, parseYaml, type ScenarioDocument } from "./document.js";
+import { expectProblems } from "./expect.js";
 import { type FieldProblem, problemsFromIssues } from "./issues.js";
 import { toModelInput } from "./model-input.js";
+import { type PriceSources, resolveModelPrice, withModelPrice } from "./model-price.js";
+import { applyOverrides, attributeProblem, type Override } from "./overrides.js";
 import type { ScenarioSource } from "./read.js";
 import { resolveValues } from "./resolve.js";
 import { crossFieldProblems } from "./rules.js";
@@ -13,32 +16,57 @@ export interface Scenario {
   file: string;
   data: ScenarioData;
   input: ModelInput;
+  /** Things worth knowing that do not stop the run (a catalog price over 12 months old), for stderr. */
+  warnings?: InputProblem[];
+}
+
+export interface LoadOptions {
+  /** `--set PATH=VALUE` changes, applied to the document before it is validated. */
+  overrides?: readonly Override[];
+  /** Where `inference.model` ids are looked up; read only when a scenario names a model. */
+  priceSources?: PriceSources;
+  /** Today as YYYY-MM-DD: a catalog price more than 12 months older gets a warning. */
+  today?: string;
 }
 
 /**
- * YAML text to a valid scenario, in stages: YAML, the zod schema (shapes and single
- * values), money and ranges to plain numbers, then rules across fields. A stage's
- * problems are all reported at once, each at its line and column.
+ * YAML text to a valid scenario, in stages: YAML, `--set` overrides, the zod schema
+ * (shapes and single values), money and ranges to plain numbers, then rules across
+ * fields. A stage's problems are all reported at once, each at its line and column.
  */
-export function loadScenario(source: ScenarioSource): Scenario {
-  const document = parseYaml(source.text, source.file);
-  const data = validateScenario(document, documentValue(document));
-  return { file: source.file, data, input: toModelInput(data) };
+export function loadScenario(source: ScenarioSource, options: LoadOptions = {}): Scenario {
+  const document = applyOverrides(parseYaml(source.text, source.file), options.overrides ?? []);
+  return scenarioFromDocument(document, options);
+}
+
+/** A parsed (and possibly overridden) document to a valid scenario; `sweep` and `solve` call it once per point. */
+export function scenarioFromDocument(document: ScenarioDocument, options: LoadOptions = {}): Scenario {
+  const warnings: InputProblem[] = [];
+  const data = validateScenario(document, documentValue(document), { ...options, onWarning: (warning) => warnings.push(warning) });
+  return { file: document.file, data, input: toModelInput(data), ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** Validates a scenario's plain value, located in `document` for its messages. */
-export function validateScenario(document: ScenarioDocument, value: unknown): ScenarioData {
+export function validateScenario(
+  document: ScenarioDocument,
+  value: unknown,
+  options: LoadOptions & { onWarning?: (warning: InputProblem) => void } = {},
+): ScenarioData {
   const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) fail(document, problemsFromIssues(parsed.error.issues, scenarioSchema));
 
-  const resolveProblems: FieldProblem[] = [];
+  // The expect block's metric paths are checked here, while a bound still shows whether it was written as money.
+  const resolveProblems: FieldProblem[] = expectProblems(parsed.data.expect);
   const { currency, fx = {} } = parsed.data;
   const data = resolveValues(parsed.data, { currency, fx }, resolveProblems);
   if (resolveProblems.length > 0) fail(document, resolveProblems);
 
-  const ruleProblems = crossFieldProblems(data);
+  // The model's price last, with the rules' problems: it needs a valid currency and fx.
+  const priced = resolveModelPrice(data, options.priceSources, document.file, options.today);
+  const ruleProblems = [...crossFieldProblems(data), ...priced.problems];
   if (ruleProblems.length > 0) fail(document, ruleProblems);
-  return data;
+  for (const warning of priced.warnings) options.onWarning?.(locateProblem(document, warning));
+  return priced.price === undefined ? data : withModelPrice(data, priced.price);
 }
 
 function fail(document: ScenarioDocument, problems: FieldProblem[]): never {
@@ -46,13 +74,14 @@ function fail(document: ScenarioDocument, problems: FieldProblem[]): never {
 }
 
 function locateProblem(document: ScenarioDocument, problem: FieldProblem): InputProblem {
-  return {
+  const located = {
     file: document.file,
     ...locate(document, problem.path, problem.atKey),
     path: problem.path.map(String).join(".") || "(top level)",
     message: problem.message,
     ...(problem.hint ? { hint: problem.hint } : {}),
   };
+  return document.overrides === undefined ? located : attributeProblem(document, problem, located);
 }
 
 function byPosition(a: InputProblem, b: InputProblem): number {

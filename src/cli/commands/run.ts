@@ -1,7 +1,8 @@
 import { Command } from "commander";
 import type { TimelinePeriod } from "../../model/index.js";
 import { type Format, render } from "../../report/index.js";
-import { formatOption, outputOptions, timelineOption } from "../options.js";
+import { parseOverride } from "../../scenario/overrides.js";
+import { formatOption, outputOptions, pricesOption, quietOption, setOption, timelineOption } from "../options.js";
 import { type CliIo, useColor, writeFileAtomic } from "../io.js";
 import { evaluateScenario, loadScenarios } from "../scenarios.js";
 
@@ -11,11 +12,18 @@ export interface RunOptions {
   output?: string;
   force: boolean;
   color: boolean;
+  /** `--set PATH=VALUE` overrides, applied to every scenario. */
+  set?: string[];
+  /** `--prices FILE`: a LiteLLM price map whose models scenarios may name. */
+  prices?: string;
+  /** `--quiet`: no warnings on stderr. */
+  quiet?: boolean;
 }
 
 /** `llm-cac run`: load, evaluate, render, write. */
 export async function runScenarios(files: readonly string[], options: RunOptions, io: CliIo): Promise<number> {
-  const scenarios = loadScenarios(files, io);
+  const overrides = (options.set ?? []).map((text) => parseOverride(text));
+  const scenarios = loadScenarios(files, io, { overrides, prices: options.prices, quiet: options.quiet });
   const results = scenarios.map((scenario) => evaluateScenario(scenario, options.timeline));
   const color = options.output === undefined && useColor(io, options.color);
   const text = await render(options.format, results, { color, width: io.columns });
@@ -34,7 +42,10 @@ export function runCommand(io: CliIo, exit: (code: number) => void): Command {
     .description("evaluate scenarios and print the cost ladder, totals, unit economics and milestones")
     .argument("[files...]", "scenario files (YAML), - for stdin; none: the bundled default scenario")
     .addOption(formatOption())
-    .addOption(timelineOption());
+    .addOption(timelineOption())
+    .addOption(setOption())
+    .addOption(pricesOption())
+    .addOption(quietOption());
   outputOptions(command).action(async (files: string[], options: RunOptions) => {
     exit(await runScenarios(files, options, io));
   });

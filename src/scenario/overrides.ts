@@ -1,0 +1,215 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap } from "yaml";
+import { type InputProblem, UserError } from "../errors.js";
+import { documentValue, type ScenarioDocument } from "./document.js";
+import { describeFound, type FieldProblem } from "./issues.js";
+import { scenarioSchema } from "./schema.js";
+import { keysAt, kindsAt } from "./schema-walk.js";
+import { closest, didYouMean } from "./suggest.js";
+
+/**
+ * `--set PATH=VALUE`: a change to a scenario made on the command line. It is applied to
+ * the parsed YAML document before validation, so the result is validated exactly like
+ * the file, and a problem with the value is reported as the `--set` that caused it.
+ */
+export interface Override {
+  /** The dotted path as typed, split at its dots: `acquisition`, `channels`, `bilibili`, `cpa`. */
+  segments: string[];
+  /** The value, read as YAML: a number, a money string, true/false, `full`, or a flow mapping such as `{ low: 1, high: 2 }`. */
+  value: unknown;
+  /** How messages name it: `--set acquisition.channels.bilibili.cpa=50`. */
+  label: string;
+}
+
+/** An override as applied to one document: its path with list items as indices. */
+export interface AppliedOverride {
+  path: (string | number)[];
+  label: string;
+}
+
+/** A path segment for a list item: its index, or the `name` of the item. */
+const INDEX = /^\d+$/;
+
+/** Reads `PATH=VALUE` (split at the first `=`); `flag` names the option in messages. */
+export function parseOverride(text: string, flag = "--set"): Override {
+  const { segments, valueText, label } = splitAssignment(text, flag, "VALUE");
+  return { segments, value: parseValue(valueText, label), label };
+}
+
+/** `PATH=REST` split at the first `=`, the path at its dots: shared by `--set`, `--vary` and `--for`. */
+export function splitAssignment(text: string, flag: string, valueName: string): { segments: string[]; valueText: string; label: string } {
+  const equals = text.indexOf("=");
+  const label = `${flag} ${text}`;
+  if (equals <= 0) {
+    throw new UserError(`${label}: expected PATH=${valueName}, e.g. ${flag} acquisition.channels.0.cpa=${valueName === "VALUE" ? "20" : "10..50:5"}`, {
+      hint: "PATH is the dotted path of a scenario key; list items by index or by name (acquisition.channels.bilibili.cpa)",
+    });
+  }
+  return { segments: parsePath(text.slice(0, equals), label), valueText: text.slice(equals + 1), label };
+}
+
+/** A dotted scenario path as its parts; an empty part is a typo. */
+export function parsePath(text: string, label: string): string[] {
+  const pathText = text.trim();
+  const segments = pathText.split(".");
+  if (segments.some((segment) => segment === "")) {
+    throw new UserError(`${label}: "${pathText}" has an empty part; write the path as dotted keys, e.g. usage.max_turns_per_day`);
+  }
+  return segments;
+}
+
+/** A value as YAML reads it; an empty value stays empty (null) for the schema to report. */
+export function parseValue(text: string, label: string): unknown {
+  const document = parseDocument(text, { strict: true, uniqueKeys: true, prettyErrors: false });
+  const error = document.errors[0];
+  if (error !== undefined) throw new UserError(`${label}: the value is not valid YAML: ${error.message.split("\n")[0]}`);
+  return document.toJS();
+}
+
+type Resolution = { ok: true; path: (string | number)[]; emptyParents: (string | number)[][] } | { ok: false; problem: InputProblem };
+
+/**
+ * The path of an override in one document: each segment checked against the schema
+ * (a bad key lists the keys allowed there), list items found by index or by name.
+ * Keys the file lacks but the schema allows may be created; list items may not.
+ */
+export function resolveOverridePath(source: ScenarioDocument, override: Override): Resolution {
+  const path: (string | number)[] = [];
+  const emptyParents: (string | number)[][] = [];
+  const fail = (message: string, hint?: string): Resolution => ({
+    ok: false,
+    problem: { file: source.file, path: override.label, message, ...(hint ? { hint } : {}) },
+  });
+  let node: unknown = source.document.contents;
+  const { segments } = override;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const here = path.length === 0 ? "the top level" : path.join(".");
+    const inHere = path.length === 0 ? "at the top level" : `in ${here}`;
+    if (isAlias(node)) return fail(`${here} is a YAML alias (*${node.source}); --set cannot change a value shared through an anchor`);
+    if (isScalar(node) && node.value === null) {
+      emptyParents.push([...path]);
+      node = undefined;
+    }
+    const kinds = kindsAt(scenarioSchema, path);
+    if (kinds.has("record")) {
+      // A mapping with free keys (fx, expect.max): the rest of the path is the key, dots and all.
+      const key = segments.slice(i).join(".");
+      if (node !== undefined && !isMap(node)) return fail(`${here} is ${describeNode(node)} in the file, not a mapping`);
+      path.push(key);
+      return { ok: true, path, emptyParents };
+    }
+    if (kinds.has("array")) {
+      if (node === undefined) return fail(`there is no list ${here} in the file to pick item "${segment}" from; --set changes list items but does not create them`);
+      if (!isSeq(node)) return fail(`${here} is ${describeNode(node)} in the file, not a list`);
+      const names = node.items.map((item) => (isMap(item) ? item.get("name") : undefined)).filter((name): name is string => typeof name === "string");
+      let index: number;
+      if (INDEX.test(segment)) {
+        index = Number(segment);
+        if (index >= node.items.length) {
+          const count = node.items.length;
+          return fail(
+            `${here} has ${count} item${count === 1 ? "" : "s"}, so the index is 0..${count - 1}, not ${segment}; --set cannot add list items`,
+            names.length > 0 ? `items by name: ${names.join(", ")}` : undefined,
+          );
+        }
+      } else {
+        index = node.items.findIndex((item) => isMap(item) && item.get("name") === segment);
+        if (index < 0) {
+          const near = didYouMean(segment, names);
+          const listed = names.length > 0 ? `names: ${names.join(", ")}` : `no item of ${here} has a name; use an index 0..${node.items.length - 1}`;
+          return fail(`no item named "${segment}" in ${here}`, near ? `${near} ${listed}` : listed);
+        }
+      }
+      path.push(index);
+      node = node.items[index];
+      continue;
+    }
+    const keys = keysAt(scenarioSchema, path);
+    if (keys.length === 0) {
+      return fail(`${here} takes a single value, so "${segments.slice(i).join(".")}" cannot follow it`, `set it whole: --set ${segments.slice(0, i).join(".")}=VALUE`);
+    }
+    if (!keys.includes(segment)) {
+      const near = closest(segment, keys);
+      return fail(
+        `unknown key "${segment}" ${inHere}; valid keys: ${keys.join(", ")}`,
+        near.length > 0 ? `did you mean ${near.map((key) => `"${key}"`).join(" or ")}?` : undefined,
+      );
+    }
+    if (node !== undefined && !isMap(node)) {
+      const given = segments.slice(0, i).join(".");
+      return fail(`${here} is ${describeNode(node)} in the file, not a mapping`, `set it whole, e.g. --set ${given}="{ low: 10, high: 20 }" for a range`);
+    }
+    node = node === undefined ? undefined : (node as YAMLMap).get(segment, true);
+    path.push(segment);
+  }
+  return { ok: true, path, emptyParents };
+}
+
+function describeNode(node: unknown): string {
+  if (isScalar(node)) return `a single value (${describeFound(node.value)})`;
+  if (isSeq(node)) return "a list";
+  if (isMap(node)) return "a mapping";
+  return "not a mapping";
+}
+
+/**
+ * Applies overrides, in order, to the document (the last of two on the same path wins).
+ * Every bad path is reported at once; the document is then validated as usual, and the
+ * returned document remembers the overrides so that its problems name them.
+ */
+export function applyOverrides(source: ScenarioDocument, overrides: readonly Override[]): ScenarioDocument {
+  if (overrides.length === 0) return source;
+  // An empty file or a root that is not a mapping is reported as such, before any path.
+  documentValue(source);
+  const problems: InputProblem[] = [];
+  const applied: AppliedOverride[] = [...(source.overrides ?? [])];
+  for (const override of overrides) {
+    const resolved = resolveOverridePath(source, override);
+    if (!resolved.ok) {
+      problems.push(resolved.problem);
+      continue;
+    }
+    setValue(source, resolved.path, override.value, resolved.emptyParents);
+    applied.push({ path: resolved.path, label: override.label });
+  }
+  if (problems.length > 0) throw UserError.fromProblems(problems);
+  return { ...source, overrides: applied };
+}
+
+/** Sets a resolved path; parents written as an empty value (`revenue:`) become mappings first. */
+export function setValue(source: ScenarioDocument, path: readonly (string | number)[], value: unknown, emptyParents: readonly (string | number)[][] = []): void {
+  const { document } = source;
+  for (const parent of emptyParents) {
+    // Still empty (a second override under the same parent finds a mapping already).
+    const node = document.getIn(parent, true);
+    if (isScalar(node) && node.value === null) document.setIn(parent, new YAMLMap());
+  }
+  document.setIn(path, document.createNode(value));
+}
+
+const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[], length: number) => {
+  for (let i = 0; i < length; i++) if (String(a[i]) !== String(b[i])) return false;
+  return true;
+};
+
+/**
+ * A problem found in a document with overrides, named after the override that caused
+ * it: a problem at a path an override set (or inside it) is reported as that override,
+ * `file: --set usage.turns_per_session=0: expected a number >= 1, found 0`; a problem
+ * just above one (a rule across fields) keeps its place in the file and names it in its hint.
+ */
+export function attributeProblem(source: ScenarioDocument, problem: FieldProblem, located: InputProblem): InputProblem {
+  const overrides = source.overrides ?? [];
+  for (let i = overrides.length - 1; i >= 0; i--) {
+    const override = overrides[i]!;
+    if (problem.path.length >= override.path.length && samePath(problem.path, override.path, override.path.length)) {
+      const inside = problem.path.length > override.path.length ? `: ${problem.path.map(String).join(".")}` : "";
+      return { file: source.file, path: `${override.label}${inside}`, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) };
+    }
+  }
+  if (problem.path.length === 0) return located;
+  const below = overrides.filter((override) => override.path.length > problem.path.length && samePath(problem.path, override.path, problem.path.length));
+  if (below.length === 0) return located;
+  const after = `after ${below.map((override) => override.label).join(", ")}`;
+  return { ...located, hint: located.hint ? `${located.hint}; ${after}` : after };
+}

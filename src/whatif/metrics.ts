@@ -1,0 +1,46 @@
+import { UserError } from "../errors.js";
+import { METRIC_KINDS, METRIC_PATHS } from "../report/metric-paths.js";
+import type { MetricKind } from "../report/metrics.js";
+import { valueAt } from "../report/result.js";
+import { closest } from "../scenario/suggest.js";
+
+/** The verdict is a metric too, where true/false makes sense (sweep columns, solve targets). */
+export const LADDER_HOLDS = "ladder.holds";
+
+/** Metrics `sweep` and `solve` accept: the numeric figures of the JSON result, and ladder.holds. */
+export const WHATIF_METRICS: readonly string[] = [...METRIC_PATHS, LADDER_HOLDS];
+
+export type MetricValue = number | boolean | null;
+
+export function metricKind(metric: string): MetricKind | "verdict" {
+  return metric === LADDER_HOLDS ? "verdict" : (METRIC_KINDS as Record<string, MetricKind>)[metric] ?? "count";
+}
+
+/** A metric path as given, checked; unknown ones are an input error naming the closest metrics. */
+export function checkMetric(metric: string, label: string): string {
+  const name = metric.trim();
+  if (WHATIF_METRICS.includes(name)) return name;
+  throw new UserError(`${label}: unknown metric "${name}"`, { hint: nearestHint(name) });
+}
+
+function nearestHint(name: string): string {
+  // By the whole path, and by its last part alone, so that `cac_blended` finds `unit.cac_blended`.
+  const leaf = name.split(".").at(-1) ?? name;
+  const byLeaf = closest(leaf, WHATIF_METRICS.map((path) => path.split(".").at(-1)!)).flatMap((last) => WHATIF_METRICS.filter((path) => path.endsWith(`.${last}`)));
+  const near = [...new Set([...closest(name, WHATIF_METRICS), ...byLeaf])].slice(0, 3);
+  if (near.length > 0) return `did you mean ${near.map((path) => `"${path}"`).join(" or ")}?`;
+  return `metrics are dotted paths of \`llm-cac run --format json\`, e.g. unit.cac_blended, ladder.holds, totals.inference`;
+}
+
+/** A metric's value in a result: a number, true/false, or null. */
+export function metricValue(result: unknown, metric: string): MetricValue {
+  const value = valueAt(result, metric);
+  return typeof value === "number" || typeof value === "boolean" ? value : null;
+}
+
+/** A comma-separated list of metrics, each checked, without repeats. */
+export function parseMetricList(text: string, label: string): string[] {
+  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  if (names.length === 0) throw new UserError(`${label}: no metrics given; e.g. --metrics unit.cac_blended,ladder.holds`);
+  return [...new Set(names.map((name) => checkMetric(name, label)))];
+}

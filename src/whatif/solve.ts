@@ -1,0 +1,147 @@
+/**
+ * Solving for one input: the value at which a metric hits a target, by bracketing (a scan
+ * of the range) and bisection. Pure: the caller passes the evaluation as a function.
+ *
+ * What "hits" means depends on the metric:
+ * - `equal`: a continuous metric equals the target (or another metric): a root of
+ *   `metric - target`, found to 1e-12 relative in the input
+ * - `at-most`: a day metric (payback, milestones) happens on or before the target day:
+ *   the boundary between inputs where it does and where it does not (n/a = never);
+ *   the value reported is on the side where it does
+ * - `is`: a true/false metric (ladder.holds) has the target value: the boundary, and the
+ *   value reported is on the side where it has it
+ */
+
+export type SolveRule = "equal" | "at-most" | "is";
+
+export type Evaluation =
+  | { valid: true; metric: number | boolean | null; target: number | boolean | null }
+  | { valid: false; reason: string };
+
+export interface SolveSpec {
+  low: number;
+  high: number;
+  /** The input takes whole numbers only. */
+  integer: boolean;
+  rule: SolveRule;
+  evaluate: (x: number) => Evaluation;
+  /** Intervals of the scan that looks for brackets; default 100. */
+  intervals?: number;
+}
+
+export interface Solution {
+  x: number;
+  metric: number | boolean | null;
+  target: number | boolean | null;
+  /** The metric equals the target exactly (always for `at-most` and `is`, where the boundary is the answer). */
+  exact: boolean;
+  /** For `at-most` and `is`: the answer is the lowest input of the values that hit above it, or the highest of those below it. */
+  edge?: "lowest" | "highest";
+}
+
+export interface SolveOutcome {
+  /** Every crossing found in the range, lowest input first; empty when there is none. */
+  solutions: Solution[];
+  evaluations: number;
+  /** The scan: each sample with its evaluation, lowest first. */
+  samples: { x: number; evaluation: Evaluation }[];
+}
+
+const RELATIVE_TOLERANCE = 1e-12;
+const MAX_BISECTIONS = 200;
+
+/** -1, 0, +1 for `equal`; true (hit) / false for the others; null where it cannot be told. */
+export type Side = number | boolean | null;
+
+export function sideOf(rule: SolveRule, evaluation: Evaluation): Side {
+  if (!evaluation.valid) return null;
+  const { metric, target } = evaluation;
+  switch (rule) {
+    case "equal":
+      return typeof metric === "number" && typeof target === "number" ? Math.sign(metric - target) : null;
+    case "at-most":
+      // A milestone never reached (null) is not on or before any day.
+      if (typeof target !== "number") return null;
+      return typeof metric === "number" && metric <= target;
+    case "is":
+      return typeof metric === "boolean" ? metric === target : null;
+  }
+}
+
+function distance(evaluation: Evaluation): number {
+  if (!evaluation.valid || typeof evaluation.metric !== "number" || typeof evaluation.target !== "number") return Number.POSITIVE_INFINITY;
+  return Math.abs(evaluation.metric - evaluation.target);
+}
+
+/** The points of the scan: every whole number of a short integer range, else log-spaced over wide positive ranges, else even. */
+export function scanPoints(low: number, high: number, integer: boolean, intervals = 100): number[] {
+  if (integer) {
+    const [first, last] = [Math.ceil(low), Math.floor(high)];
+    if (last - first <= 2 * intervals) return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+  }
+  const logarithmic = low > 0 && high / low >= 10;
+  const points = Array.from({ length: intervals + 1 }, (_, i) => {
+    if (i === intervals) return high;
+    return logarithmic ? low * (high / low) ** (i / intervals) : low + ((high - low) * i) / intervals;
+  });
+  return integer ? [...new Set(points.map(Math.round))].filter((x) => x >= low && x <= high) : points;
+}
+
+export function solve(spec: SolveSpec): SolveOutcome {
+  let evaluations = 0;
+  const evaluate = (x: number): Evaluation => {
+    evaluations++;
+    return spec.evaluate(x);
+  };
+  const samples = scanPoints(spec.low, spec.high, spec.integer, spec.intervals).map((x) => ({ x, evaluation: evaluate(x) }));
+  const known = samples.map((sample) => ({ ...sample, side: sideOf(spec.rule, sample.evaluation) })).filter((sample) => sample.side !== null);
+
+  const solutions: Solution[] = [];
+  for (let i = 0; i < known.length; i++) {
+    const current = known[i]!;
+    if (spec.rule === "equal" && current.side === 0) {
+      solutions.push(solutionAt(current.x, current.evaluation, true));
+      continue;
+    }
+    const next = known[i + 1];
+    if (next === undefined || next.side === 0) continue;
+    const crosses = spec.rule === "equal" ? (current.side as number) * (next.side as number) < 0 : current.side !== next.side;
+    if (crosses) solutions.push(bisect(spec, evaluate, current, next));
+  }
+  return { solutions, evaluations, samples };
+}
+
+function solutionAt(x: number, evaluation: Evaluation, exact: boolean): Solution {
+  return evaluation.valid ? { x, metric: evaluation.metric, target: evaluation.target, exact } : { x, metric: null, target: null, exact };
+}
+
+interface Bound {
+  x: number;
+  evaluation: Evaluation;
+  side: Side;
+}
+
+/** Narrows a bracket whose ends lie on different sides to where the side changes. */
+function bisect(spec: SolveSpec, evaluate: (x: number) => Evaluation, start: Bound, end: Bound): Solution {
+  let [left, right] = [start, end];
+  for (let step = 0; step < MAX_BISECTIONS; step++) {
+    const middle = spec.integer ? Math.floor((left.x + right.x) / 2) : (left.x + right.x) / 2;
+    if (middle === left.x || middle === right.x) break;
+    if (!spec.integer && Math.abs(right.x - left.x) <= RELATIVE_TOLERANCE * Math.max(Math.abs(left.x), Math.abs(right.x))) break;
+    const evaluation = evaluate(middle);
+    const side = sideOf(spec.rule, evaluation);
+    // Where the metric cannot be told, the bracket cannot be narrowed further.
+    if (side === null) break;
+    if (spec.rule === "equal" && side === 0) return solutionAt(middle, evaluation, true);
+    if (side === left.side) left = { x: middle, evaluation, side };
+    else right = { x: middle, evaluation, side };
+  }
+  if (spec.rule === "equal") {
+    const closer = distance(left.evaluation) <= distance(right.evaluation) ? left : right;
+    return solutionAt(closer.x, closer.evaluation, false);
+  }
+  // The boundary: reported on the side where the rule holds.
+  const hitOnLeft = left.side === true;
+  const hit = hitOnLeft ? left : right;
+  return { ...solutionAt(hit.x, hit.evaluation, true), edge: hitOnLeft === left.x < right.x ? "highest" : "lowest" };
+}

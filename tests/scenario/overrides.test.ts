@@ -1,0 +1,177 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatProblem, UserError } from "../../src/errors.js";
+import { evaluate } from "../../src/model/index.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { parseOverride, parseValue } from "../../src/scenario/overrides.js";
+
+/** The hand-worked scenario: CPA $10, N = 3,000, serve $0.01/day, Σ R = 15.5 (see the fixture's comment). */
+const FILE = "tests/fixtures/whatif/one-channel.yaml";
+const TEXT = readFileSync(new URL("../fixtures/whatif/one-channel.yaml", import.meta.url), "utf8");
+
+function withSets(sets: string[], text = TEXT) {
+  const scenario = loadScenario({ file: FILE, text }, { overrides: sets.map((set) => parseOverride(set)) });
+  return { scenario, result: evaluate(scenario.input).result };
+}
+
+/** The problem lines a rejected load prints. */
+function errorLines(sets: string[], text = TEXT): string[] {
+  try {
+    withSets(sets, text);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const lines = error.problems.length > 0 ? error.problems.map(formatProblem) : [error.message];
+    return error.hint ? [...lines, `hint: ${error.hint}`] : lines;
+  }
+  throw new Error(`expected ${sets.join(" ")} to be rejected`);
+}
+
+describe("parseOverride", () => {
+  it("splits at the first = and reads the value as YAML", () => {
+    expect(parseOverride("inference.price.input=$0.5")).toEqual({ segments: ["inference", "price", "input"], value: "$0.5", label: "--set inference.price.input=$0.5" });
+    expect(parseOverride("a.b=x=y").value).toBe("x=y");
+  });
+
+  it.each([
+    ["50", 50],
+    ["-3", -3],
+    ["1e3", 1000],
+    [".5", 0.5],
+    ['"$0.5"', "$0.5"],
+    ["20万元", "20万元"],
+    ["true", true],
+    ["false", false],
+    ["full", "full"],
+    ["{ low: 10, high: 20 }", { low: 10, high: 20 }],
+    ["", null],
+  ])("reads %j as %j", (text, value) => {
+    expect(parseValue(text, "--set x")).toEqual(value);
+  });
+
+  it("rejects a missing =, an empty path part and invalid YAML", () => {
+    expect(() => parseOverride("usage.turns_per_session")).toThrow("--set usage.turns_per_session: expected PATH=VALUE");
+    expect(() => parseOverride("=3")).toThrow("expected PATH=VALUE");
+    expect(() => parseOverride("usage..turns_per_session=3")).toThrow('"usage..turns_per_session" has an empty part');
+    expect(() => parseOverride("usage.turns_per_session=[1")).toThrow("the value is not valid YAML");
+  });
+});
+
+describe("--set on every kind of path", () => {
+  it("a list item by index: CPA 20 halves the installs, N = 30,000 / 20 = 1,500", () => {
+    const { result } = withSets(["acquisition.channels.0.cpa=20"]);
+    expect(result.unit.cac_blended).toBe(20);
+    expect(result.totals.installs).toBe(1500);
+    // training per user = 3,000 / 1,500
+    expect(result.unit.training_per_user).toBe(2);
+  });
+
+  it("a list item by its name, with a money string", () => {
+    expect(withSets(["acquisition.channels.ads.cpa=$25"]).result.unit.cac_blended).toBe(25);
+  });
+
+  it("a record key (fx) and a money string in another currency: ¥160 at 0.125 USD per CNY = $20", () => {
+    const { scenario, result } = withSets(["fx.CNY=0.125", "acquisition.channels.ads.cpa=¥160"]);
+    expect(scenario.data.fx).toEqual({ CNY: 0.125 });
+    expect(result.unit.cac_blended).toBe(20);
+  });
+
+  it("a key the file lacks but the schema allows: max_turns_per_day 0.5 halves the sessions", () => {
+    const { result } = withSets(["usage.max_turns_per_day=0.5"]);
+    // serve = 0.5 sessions * $0.01; inference per user = 15.5 * 0.005
+    expect(result.unit.serve_per_dau_day).toBeCloseTo(0.005, 15);
+    expect(result.unit.inference_per_user).toBeCloseTo(0.0775, 12);
+  });
+
+  it("a nested block the file lacks: usage.lifetime_days", () => {
+    // Σ_{a<10} R(a) = 1 + 9 * 0.5 = 5.5, times $0.01
+    expect(withSets(["usage.lifetime_days=10"]).result.unit.inference_per_user).toBeCloseTo(0.055, 12);
+  });
+
+  it("history: full and a boolean, each changing the session's input tokens as worked out", () => {
+    // Two turns of 1M input, no output. none: 1M + 1M = 2M tokens -> $0.02.
+    expect(withSets(["usage.turns_per_session=2"]).result.unit.cost_per_session).toBeCloseTo(0.02, 15);
+    // full: turn 2 resends turn 1 (1M): 1M + 2M = 3M -> $0.03.
+    expect(withSets(["usage.turns_per_session=2", "tokens.history=full"]).result.unit.cost_per_session).toBeCloseTo(0.03, 15);
+    // With 1M context a turn: turn 1 = 2M; turn 2 = 2M + resent (1M input + 1M context) = 4M; 6M -> $0.06.
+    const withContext = withSets(["usage.turns_per_session=2", "tokens.history=full", "tokens.context=1000000", "tokens.history_includes_context=true"]);
+    expect(withContext.result.unit.cost_per_session).toBeCloseTo(0.06, 15);
+    // Without history_includes_context turn 2 resends only the 1M input: 2M + 3M = 5M -> $0.05.
+    const withoutFlag = withSets(["usage.turns_per_session=2", "tokens.history=full", "tokens.context=1000000", "tokens.history_includes_context=false"]);
+    expect(withoutFlag.result.unit.cost_per_session).toBeCloseTo(0.05, 15);
+  });
+
+  it("a whole range as a flow mapping: { low: 10, high: 30 } runs at its midpoint 20", () => {
+    expect(withSets(["acquisition.channels.0.cpa={ low: 10, high: 30 }"]).result.unit.cac_blended).toBe(20);
+  });
+
+  it("the last of two overrides of one path wins", () => {
+    expect(withSets(["acquisition.channels.0.cpa=20", "acquisition.channels.ads.cpa=40"]).result.unit.cac_blended).toBe(40);
+  });
+
+  it("fills a block written as an empty value", () => {
+    const text = TEXT.replace(/revenue:\n {2}arpdau: 0.11\n/, "revenue:\n");
+    // ltv = 15.5 * (0.21 - 0.01) = 3.1
+    expect(withSets(["revenue.arpdau=0.21"], text).result.unit.ltv).toBeCloseTo(3.1, 12);
+  });
+
+  it("leaves the file alone where nothing is set", () => {
+    expect(withSets([]).result.unit.cac_blended).toBe(10);
+  });
+});
+
+describe("--set errors", () => {
+  it("an unknown key lists the keys valid at that level", () => {
+    const [line, ...rest] = errorLines(["acquisition.chanels.0.cpa=3"]);
+    expect(rest).toEqual([]);
+    expect(line).toBe(
+      `${FILE}: --set acquisition.chanels.0.cpa=3: unknown key "chanels" in acquisition; valid keys: daily_budget, daily_installs, duration_days, annual_cost_change, organic_installs_per_day, organic_ratio, channels (did you mean "channels"?)`,
+    );
+  });
+
+  it("an unknown key at the top level", () => {
+    expect(errorLines(["horizon=90"])[0]).toContain('unknown key "horizon" at the top level; valid keys: name, description, currency, fx, horizon_days');
+  });
+
+  it("an index beyond the end of a list: items cannot be created", () => {
+    expect(errorLines(["acquisition.channels.1.cpa=5"])).toEqual([
+      `${FILE}: --set acquisition.channels.1.cpa=5: acquisition.channels has 1 item, so the index is 0..0, not 1; --set cannot add list items (items by name: ads)`,
+    ]);
+  });
+
+  it("a list the file does not have", () => {
+    const text = TEXT.replace(/training:\n(?: {2,}.*\n)+/, "");
+    expect(errorLines(["training.runs.0.cost=5"], text)[0]).toContain("there is no list training.runs in the file");
+  });
+
+  it("an unknown item name, with the names there are", () => {
+    expect(errorLines(["acquisition.channels.add.cpa=5"])).toEqual([
+      `${FILE}: --set acquisition.channels.add.cpa=5: no item named "add" in acquisition.channels (did you mean "ads"? names: ads)`,
+    ]);
+  });
+
+  it("a path that continues past a single value", () => {
+    expect(errorLines(["name.first=x"])[0]).toContain('name takes a single value, so "first" cannot follow it');
+    expect(errorLines(["acquisition.channels.0.cpa.low=5"])[0]).toContain("acquisition.channels.0.cpa is a single value (10) in the file, not a mapping");
+  });
+
+  it("a value the schema rejects is reported as the --set, with what was expected", () => {
+    // The bound itself is the schema's business; the line names the --set, the expectation and what was found.
+    expect(errorLines(["acquisition.channels.0.cpa=-3"])).toEqual([expect.stringMatching(/^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=-3: expected a number >=? [\d.e-]+, found -3$/)]);
+    expect(errorLines(["tokens.history=fulll"])).toEqual([`${FILE}: --set tokens.history=fulll: expected "full" or "none", found "fulll" (did you mean "full"?)`]);
+    expect(errorLines(["usage.turns_per_session=1.5"])[0]).toContain("--set usage.turns_per_session=1.5: expected a whole number");
+  });
+
+  it("a problem inside a mapping value names the --set and the field", () => {
+    expect(errorLines(["acquisition.channels.0.cpa={ low: 20 }"])[0]).toMatch(/^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=\{ low: 20 \}: acquisition\.channels\.0\.cpa\.high: required/);
+  });
+
+  it("a rule across fields keeps its place in the file and names the --set", () => {
+    // revenue gets both arpdau (in the file) and paying_share + arppu_monthly.
+    const [line] = errorLines(["revenue.paying_share=0.1", "revenue.arppu_monthly=5"]);
+    expect(line).toMatch(/^tests\/fixtures\/whatif\/one-channel\.yaml:\d+:\d+ {2}revenue: give arpdau, or paying_share with arppu_monthly, not both \(after --set revenue\.paying_share=0\.1, --set revenue\.arppu_monthly=5\)$/);
+  });
+
+  it("reports every bad path at once", () => {
+    expect(errorLines(["usage.turns=2", "tokens.inptu=5"])).toHaveLength(2);
+  });
+});
