@@ -8,7 +8,7 @@ import { type PriceSources, resolveModelPrice, withModelPrice } from "./model-pr
 import { applyOverrides, attributeProblem, type Override } from "./overrides.js";
 import type { ScenarioSource } from "./read.js";
 import { resolveValues } from "./resolve.js";
-import { crossFieldProblems } from "./rules.js";
+import { crossFieldProblems, RULE_SECTIONS, sectionProblems } from "./rules.js";
 import { type ScenarioData, scenarioSchema } from "./schema.js";
 
 /** A valid scenario: its data as written (resolved) and the model's input. */
@@ -53,7 +53,7 @@ export function validateScenario(
   options: LoadOptions & { onWarning?: (warning: InputProblem) => void } = {},
 ): ScenarioData {
   const parsed = scenarioSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) fail(document, problemsFromIssues(parsed.error.issues, scenarioSchema));
+  if (!parsed.success) fail(document, [...problemsFromIssues(parsed.error.issues, scenarioSchema), ...validSectionProblems(value)]);
 
   // The expect block's metric paths are checked here, while a bound still shows whether it was written as money.
   const resolveProblems: FieldProblem[] = expectProblems(parsed.data.expect);
@@ -67,6 +67,32 @@ export function validateScenario(
   if (ruleProblems.length > 0) fail(document, ruleProblems);
   for (const warning of priced.warnings) options.onWarning?.(locateProblem(document, warning));
   return priced.price === undefined ? data : withModelPrice(data, priced.price);
+}
+
+/**
+ * When the schema rejects a file, the later stages still run on the sections it accepted,
+ * so that a user sees every problem of the file at once rather than one stage at a time.
+ * Without a valid currency and fx no money can be converted, and they are skipped.
+ */
+function validSectionProblems(value: unknown): FieldProblem[] {
+  const scenario = value as Record<string, unknown>;
+  const { shape } = scenarioSchema;
+  const currency = shape.currency.safeParse(scenario.currency);
+  const fx = shape.fx.safeParse(scenario.fx);
+  if (!currency.success || !fx.success) return [];
+  const context = { currency: currency.data, fx: fx.data ?? {} };
+  const expect = shape.expect.safeParse(scenario.expect);
+  const problems = expect.success ? expectProblems(expect.data) : [];
+  for (const section of RULE_SECTIONS) {
+    const parsed = shape[section].safeParse(scenario[section]);
+    if (!parsed.success) continue;
+    const resolveProblems: FieldProblem[] = [];
+    const resolved = resolveValues(parsed.data, context, resolveProblems);
+    problems.push(...resolveProblems.map((problem) => ({ ...problem, path: [section, ...problem.path] })));
+    // A section whose money did not convert holds NaN: its rules would only echo that.
+    if (resolveProblems.length === 0) problems.push(...sectionProblems(section, resolved as never));
+  }
+  return problems;
 }
 
 function fail(document: ScenarioDocument, problems: FieldProblem[]): never {

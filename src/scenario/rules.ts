@@ -4,20 +4,34 @@ import { RETENTION_DAYS, type RetentionKey, type ScenarioData } from "./schema.j
 /** Shares must sum to 1 within this, so that "0.333" three times is still a typo, not a rounding. */
 const SHARE_TOLERANCE = 1e-6;
 
+type Section = "acquisition" | "retention" | "inference" | "training" | "revenue";
+
+/**
+ * The rules of each top-level section, each reading its own section only, so that they
+ * can also run on the sections that are valid in a file whose other sections are not.
+ */
+export const SECTION_RULES: { [K in Section]: (section: ScenarioData[K]) => FieldProblem[] } = {
+  acquisition: acquisitionProblems,
+  retention: retentionProblems,
+  inference: inferenceProblems,
+  training: trainingProblems,
+  revenue: revenueProblems,
+};
+
+export const RULE_SECTIONS = Object.keys(SECTION_RULES) as Section[];
+
 /** Rules across fields, each problem at the field to fix, all of them at once. */
 export function crossFieldProblems(scenario: ScenarioData): FieldProblem[] {
-  return [
-    ...acquisitionProblems(scenario),
-    ...retentionProblems(scenario),
-    ...inferenceProblems(scenario),
-    ...trainingProblems(scenario),
-    ...revenueProblems(scenario),
-  ];
+  return RULE_SECTIONS.flatMap((section) => sectionProblems(section, scenario[section]));
+}
+
+export function sectionProblems<K extends Section>(section: K, value: ScenarioData[K]): FieldProblem[] {
+  return SECTION_RULES[section](value);
 }
 
 type Channel = NonNullable<NonNullable<ScenarioData["acquisition"]>["channels"]>[number];
 
-function acquisitionProblems({ acquisition }: ScenarioData): FieldProblem[] {
+function acquisitionProblems(acquisition: ScenarioData["acquisition"]): FieldProblem[] {
   if (acquisition === undefined) return [];
   const problems: FieldProblem[] = [];
   const at = ["acquisition"];
@@ -84,7 +98,7 @@ function shareProblems(channels: readonly Channel[], at: PropertyKey[]): FieldPr
   return [];
 }
 
-function retentionProblems({ retention }: ScenarioData): FieldProblem[] {
+function retentionProblems(retention: ScenarioData["retention"]): FieldProblem[] {
   const points = (Object.keys(RETENTION_DAYS) as RetentionKey[]).filter((key) => retention[key] !== undefined);
   if (points.length < 2) {
     return [{ path: ["retention"], message: "give d1 and at least one later point (d3, d7, d14, d30, d60, d90, d180 or d365)" }];
@@ -99,14 +113,14 @@ function retentionProblems({ retention }: ScenarioData): FieldProblem[] {
   return problems;
 }
 
-function inferenceProblems({ inference }: ScenarioData): FieldProblem[] {
+function inferenceProblems(inference: ScenarioData["inference"]): FieldProblem[] {
   if (inference.model !== undefined) return [];
   return (["input", "output"] as const)
     .filter((key) => inference.price?.[key] === undefined)
     .map((key) => ({ path: ["inference", "price"], message: `required: price.${key} (money per 1M tokens), or name a catalog model with inference.model` }));
 }
 
-function trainingProblems({ training }: ScenarioData): FieldProblem[] {
+function trainingProblems(training: ScenarioData["training"]): FieldProblem[] {
   if (training === undefined) return [];
   return training.runs.flatMap((run, index): FieldProblem[] => {
     const at = ["training", "runs", index];
@@ -121,7 +135,7 @@ function trainingProblems({ training }: ScenarioData): FieldProblem[] {
   });
 }
 
-function revenueProblems({ revenue }: ScenarioData): FieldProblem[] {
+function revenueProblems(revenue: ScenarioData["revenue"]): FieldProblem[] {
   if (revenue === undefined) return [];
   const hasArpdau = revenue.arpdau !== undefined;
   const paying = [revenue.paying_share, revenue.arppu_monthly].filter((value) => value !== undefined).length;

@@ -289,6 +289,21 @@ describe("run: bad input exits 2 with a located message and no stack", () => {
     expect(stdout).toBe("");
   });
 
+  it("reports schema problems and the rules of the valid sections together", async () => {
+    // usage is broken (a schema problem); retention rises and the shares miss 1 (rule problems).
+    const text = scenario
+      .replace("turns_per_session: 1", "turns_per_session: 1.5")
+      .replace("retention: { d1: 0.5, d7: 0.5 }", "retention: { d1: 0.5, d7: 0.6 }")
+      .replace("- { name: ads, cpa: 10 }", "- { name: ads, cpa: 10, share: 0.5 }");
+    const { code, stderr } = await runInProcess(["run", "-"], { stdin: text });
+    expect(code).toBe(2);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^<stdin>:8:36  acquisition\.channels\.0\.share: a lone channel takes all the spend/);
+    expect(lines[1]).toMatch(/^<stdin>:9:27  retention\.d7: retention never rises: d7 \(0\.6\) is above d1 \(0\.5\)$/);
+    expect(lines[2]).toMatch(/^<stdin>:10:50  usage\.turns_per_session: expected a whole number/);
+  });
+
   it("reports every problem of every file at once", async () => {
     const text = scenario.replace("usage:", "usgae:").replace("cpa: 10", "cpa: -1");
     const { code, stderr } = await runInProcess(["run", "-", "no/such.yaml"], { stdin: text });
