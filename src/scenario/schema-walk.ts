@@ -1,44 +1,16 @@
 import type { z } from "zod";
 
+function typeOf(schema: z.core.$ZodType): string {
+  return (schema._zod.def as { type: string }).type;
+}
+
 /** The object schemas a schema can stand for, looking through optional, default, pipe and union. */
 function objectsOf(schema: z.core.$ZodType): z.core.$ZodObject[] {
-  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-  switch (def.type) {
-    case "object":
-      return [schema as z.core.$ZodObject];
-    case "optional":
-    case "default":
-    case "nullable":
-    case "prefault":
-    case "readonly":
-      return objectsOf(def.innerType as z.core.$ZodType);
-    case "pipe":
-      return objectsOf(def.in as z.core.$ZodType);
-    case "union":
-      return (def.options as z.core.$ZodType[]).flatMap(objectsOf);
-    default:
-      return [];
-  }
+  return unwrapped(schema).filter((found): found is z.core.$ZodObject => typeOf(found) === "object");
 }
 
 function elementsOf(schema: z.core.$ZodType): z.core.$ZodType[] {
-  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-  switch (def.type) {
-    case "array":
-      return [def.element as z.core.$ZodType];
-    case "optional":
-    case "default":
-    case "nullable":
-    case "prefault":
-    case "readonly":
-      return elementsOf(def.innerType as z.core.$ZodType);
-    case "pipe":
-      return elementsOf(def.in as z.core.$ZodType);
-    case "union":
-      return (def.options as z.core.$ZodType[]).flatMap(elementsOf);
-    default:
-      return [];
-  }
+  return unwrapped(schema).flatMap((found) => (typeOf(found) === "array" ? [(found as z.core.$ZodArray)._zod.def.element] : []));
 }
 
 /** The schemas found at a path (numbers index lists), or [] where the path leads nowhere. */
@@ -86,7 +58,7 @@ function unwrapped(schema: z.core.$ZodType): z.core.$ZodType[] {
 export function kindsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): Set<"object" | "record" | "array" | "leaf"> {
   const kinds = new Set<"object" | "record" | "array" | "leaf">();
   for (const found of schemasAt(schema, path).flatMap(unwrapped)) {
-    const type = (found._zod.def as { type: string }).type;
+    const type = typeOf(found);
     kinds.add(type === "object" || type === "record" || type === "array" ? type : "leaf");
   }
   return kinds;
@@ -103,7 +75,7 @@ export interface NumberLeaf {
 export function numberLeafAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): NumberLeaf | undefined {
   const number = schemasAt(schema, path)
     .flatMap(unwrapped)
-    .find((found) => (found._zod.def as { type: string }).type === "number");
+    .find((found) => typeOf(found) === "number");
   if (number === undefined) return undefined;
   // zod/mini's z.int() keeps its format on the schema itself; classic .int() adds it as a check.
   const leaf: NumberLeaf = { integer: String((number._zod.def as { format?: string }).format ?? "").includes("int") };
