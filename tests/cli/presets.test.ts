@@ -73,6 +73,25 @@ describe("the presets in data/scenarios", () => {
     expect(run.stdout.split("\n").filter((line) => line.startsWith("PASS"))).toHaveLength(PRESETS.length);
   });
 
+  it("each states what it shows as expectations, and the ladder's verdict is one of them", async () => {
+    // docs/presets.md: default and doubao hold; deepseek, frontier-lab, kb-chat and kimi do not.
+    const holds: Record<string, boolean> = {
+      "default.yaml": true,
+      "doubao-2024.yaml": true,
+      "deepseek-2025.yaml": false,
+      "frontier-lab.yaml": false,
+      "kb-chat.yaml": false,
+      "kimi-2024.yaml": false,
+    };
+    for (const name of PRESETS) {
+      const text = readFileSync(`${ROOT}data/scenarios/${name}`, "utf8");
+      expect(text, name).toMatch(new RegExp(`^expect:\\n  ladder: ${holds[name]}$`, "m"));
+    }
+    const run = await runInProcess(["check", "data/scenarios", "--format", "json"]);
+    const files = JSON.parse(run.stdout) as Array<{ passed: boolean; result: JsonResult }>;
+    for (const file of files) expect(file.result.ladder.holds).toBe(holds[file.result.scenario.file.split("/").pop()!]);
+  });
+
   it("deepseek-2025: training is the V3 paper's 2,788,000 H800 GPU-hours at $2 = $5,576,000", async () => {
     const { result } = await runPreset("deepseek-2025.yaml");
     // (2,664,000 + 119,000 + 5,000) x 2 = 2,788,000 x 2 = 5,576,000; useful life = horizon = 365 days, all of it attributed.
