@@ -9,7 +9,11 @@ import { build } from "esbuild";
 
 const root = new URL("../", import.meta.url);
 const { outputFiles } = await build({
-  entryPoints: [new URL("src/scenario/catalog.ts", root).pathname],
+  stdin: {
+    contents: 'export { catalogFingerprint, parseCatalog } from "./src/scenario/catalog.ts";\nexport { formatProblem } from "./src/errors.ts";\n',
+    resolveDir: root.pathname,
+    loader: "ts",
+  },
   bundle: true,
   format: "cjs",
   platform: "node",
@@ -19,8 +23,15 @@ const { outputFiles } = await build({
 });
 const module = { exports: {} };
 new Function("module", "exports", "require", outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-const { parseCatalog, catalogFingerprint } = module.exports;
+const { parseCatalog, catalogFingerprint, formatProblem } = module.exports;
 
 const text = readFileSync(new URL("data/models.yaml", root), "utf8");
-const catalog = parseCatalog(text, "data/models.yaml");
+let catalog;
+try {
+  catalog = parseCatalog(text, "data/models.yaml");
+} catch (error) {
+  if (!Array.isArray(error?.problems) || error.problems.length === 0) throw error;
+  console.error(error.problems.map(formatProblem).join("\n"));
+  process.exit(1);
+}
 writeFileSync(new URL("dist/models.json", root), `${JSON.stringify({ fingerprint: catalogFingerprint(text), catalog })}\n`);

@@ -1,6 +1,5 @@
 import { CommanderError } from "commander";
-import { formatProblem, isUserError, UserError } from "../errors.js";
-import { CatalogError } from "../scenario/catalog.js";
+import { formatProblem, isUserError } from "../errors.js";
 import { type CliIo, processIo } from "./io.js";
 import { buildProgram } from "./program.js";
 
@@ -35,8 +34,6 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     // Commander has already printed its message (or the help / version).
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
-  // The catalog's errors are converted where their file is known (cli/prices.ts); any other is still the user's to fix.
-  if (error instanceof CatalogError) return reportError(new UserError(error.message, error.hint ? { hint: error.hint } : {}), io, debug);
   if (isUserError(error)) {
     const lines = error.problems.length > 0 ? error.problems.map(formatProblem) : [`llm-cac: ${error.message}`];
     if (error.hint) lines.push(`hint: ${error.hint}`);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { type InputProblem, UserError } from "../errors.js";
-import { type Catalog, CatalogError, type CatalogModel, catalogFingerprint, mergeCatalogs, parseCatalog } from "../scenario/catalog.js";
+import { UserError } from "../errors.js";
+import { type Catalog, type CatalogModel, catalogFingerprint, mergeCatalogs, parseCatalog } from "../scenario/catalog.js";
 import { litellmSnapshotDate, parseLitellm } from "../scenario/litellm.js";
 import type { PriceSources } from "../scenario/model-price.js";
 import { describeFsError, STDIN_NAME } from "../scenario/read.js";
@@ -9,9 +9,8 @@ import type { CliIo } from "./io.js";
 import { packageRoot } from "./package-info.js";
 
 /**
- * The price catalog's file side: reading data/models.yaml and LiteLLM price maps, and
- * turning the catalog's own errors into the CLI's UserError. The parsing and lookups
- * are pure (src/scenario/catalog.ts, litellm.ts).
+ * The price catalog's file side: reading data/models.yaml and LiteLLM price maps. The
+ * parsing and lookups are pure (src/scenario/catalog.ts, litellm.ts).
  */
 
 export function bundledCatalogPath(): string {
@@ -38,14 +37,7 @@ export function readBundledCatalog(io: CliIo): Catalog {
   } catch (error) {
     throw UserError.inFile(name, describeFsError(error));
   }
-  const built = builtCatalog(text);
-  if (built !== undefined) return built;
-  try {
-    return parseCatalog(text, name);
-  } catch (error) {
-    if (error instanceof CatalogError) throw catalogUserError(error, name);
-    throw error;
-  }
+  return builtCatalog(text) ?? parseCatalog(text, name);
 }
 
 /** The build's copy of the catalog, if there is one and it was made from `text`. */
@@ -62,22 +54,22 @@ function builtCatalog(text: string): Catalog | undefined {
 /**
  * A LiteLLM price map (model_prices_and_context_window.json) as catalog models, dated by
  * its `last_updated` stamp, or by the file's modification day where it has none.
- * Throws a CatalogError that names the file (as `name`) when it cannot be used.
+ * Throws a UserError that names the file (as `name`) when it cannot be used.
  */
 export function readPriceMap(path: string, name: string): CatalogModel[] {
-  let text: string;
-  let modified: Date;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw new CatalogError(`${name}: is a directory, not a price map`);
-    modified = stats.mtime;
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if (error instanceof CatalogError) throw error;
-    throw new CatalogError(`${name}: ${describeFsError(error)}`);
-  }
+  const { text, modified } = readMapFile(path, name);
   const json = parseJson(text.replace(/^\uFEFF/, ""), name);
   return parseLitellm(json, name, litellmSnapshotDate(json) ?? modified.toISOString().slice(0, 10));
+}
+
+function readMapFile(path: string, name: string): { text: string; modified: Date } {
+  try {
+    const stats = statSync(path);
+    if (!stats.isDirectory()) return { text: readFileSync(path, "utf8"), modified: stats.mtime };
+  } catch (error) {
+    throw UserError.inFile(name, describeFsError(error));
+  }
+  throw UserError.inFile(name, "is a directory, not a price map");
 }
 
 /** JSON text to a value; a syntax error at its line and column where the engine says where. */
@@ -88,44 +80,17 @@ function parseJson(text: string, name: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message);
     const reason = `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/s, "").replace(/\s*\(line \d+ column \d+\)$/, "")}`;
-    if (position === null) throw new CatalogError(`${name}: ${reason}`, [{ path: "", message: reason }]);
+    if (position === null) throw UserError.inFile(name, reason);
     const before = text.slice(0, Number(position[1]));
     const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
-    throw new CatalogError(`${name}:${line}:${column}: ${reason}`, [{ path: "", message: reason, line, column }]);
+    const col = before.length - before.lastIndexOf("\n");
+    throw UserError.fromProblems([{ file: name, line, col, message: reason }]);
   }
 }
 
-/**
- * The catalog's error as the CLI's: one problem per issue at its line and column, or the
- * whole message about `file` (its own `file: ` prefix taken off, the file is printed anyway).
- */
-export function catalogUserError(error: CatalogError, file: string): UserError {
-  if (error.issues.length > 0) {
-    const problems = error.issues.map(
-      (issue): InputProblem => ({
-        file,
-        ...(issue.line === undefined ? {} : { line: issue.line, col: issue.column ?? 1 }),
-        ...(issue.path === "" ? {} : { path: issue.path }),
-        message: issue.message,
-      }),
-    );
-    if (error.hint && problems.length > 0) problems[problems.length - 1] = { ...problems[problems.length - 1]!, hint: error.hint };
-    return UserError.fromProblems(problems);
-  }
-  const prefix = `${file}: `;
-  if (!error.message.startsWith(prefix)) return new UserError(error.message, error.hint ? { hint: error.hint } : {});
-  return UserError.fromProblems([{ file, message: error.message.slice(prefix.length), ...(error.hint ? { hint: error.hint } : {}) }]);
-}
-
-/** A `--prices FILE` map, read at once (the user asked for it), its problems as UserError. */
+/** A `--prices FILE` map, read at once (the user asked for it). */
 export function readPricesOption(file: string, io: CliIo): CatalogModel[] {
-  try {
-    return readPriceMap(resolve(io.cwd, file), file);
-  } catch (error) {
-    if (error instanceof CatalogError) throw catalogUserError(error, file);
-    throw error;
-  }
+  return readPriceMap(resolve(io.cwd, file), file);
 }
 
 /** The bundled catalog with a `--prices` map merged in, if one is given. */

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { type InputProblem, UserError } from "../errors.js";
+import type { FieldProblem } from "./issues.js";
 import type { AppliedOverride } from "./overrides.js";
 
 /**
@@ -34,17 +35,21 @@ export function documentValue(source: ScenarioDocument): Record<string, unknown>
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
     throw UserError.fromProblems([{ file, message: "the file is empty: a scenario is a YAML mapping (see `llm-cac init -`)" }]);
   }
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    throw UserError.fromProblems([{ file, message: `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}` }]);
-  }
+  const value = plainValue(source);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const at = positionOf(source, document.contents);
     throw UserError.fromProblems([{ file, ...at, message: `expected a mapping of scenario keys at the top level, found ${Array.isArray(value) ? "a list" : "a single value"}` }]);
   }
   return value as Record<string, unknown>;
+}
+
+/** The plain value of the document, whatever it is; an error for alias bombs. */
+export function plainValue(source: ScenarioDocument): unknown {
+  try {
+    return source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw UserError.fromProblems([{ file: source.file, message: `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}` }]);
+  }
 }
 
 function firstLine(message: string): string {
@@ -85,4 +90,31 @@ export function locate(source: ScenarioDocument, path: readonly PropertyKey[], a
     }
   }
   return positionOf(source, located as Node);
+}
+
+/** A problem at its line and column in the document, its path dotted. */
+export function locateProblem(source: ScenarioDocument, problem: FieldProblem): InputProblem {
+  return {
+    file: source.file,
+    ...locate(source, problem.path, problem.atKey),
+    path: problem.path.map(String).join(".") || "(top level)",
+    message: problem.message,
+    ...(problem.hint ? { hint: problem.hint } : {}),
+  };
+}
+
+/**
+ * Every problem at its line and column, in the order of the file, as the one error to
+ * throw; `place` locates a problem where plain `locateProblem` is not enough.
+ */
+export function problemsError(
+  source: ScenarioDocument,
+  problems: readonly FieldProblem[],
+  place: (source: ScenarioDocument, problem: FieldProblem) => InputProblem = locateProblem,
+): UserError {
+  return UserError.fromProblems(problems.map((problem) => place(source, problem)).sort(byPosition));
+}
+
+function byPosition(a: InputProblem, b: InputProblem): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
 }

@@ -2,8 +2,8 @@
  * LiteLLM's model_prices_and_context_window.json as a price source: many users keep
  * this file already. Pure: the caller reads and JSON-parses the file.
  */
-import { CatalogError, isIsoDate } from "./catalog.js";
-import type { CatalogModel } from "./catalog.js";
+import { UserError } from "../errors.js";
+import { type CatalogModel, isIsoDate } from "./catalog.js";
 
 /** Significant digits kept when scaling per-token prices: LiteLLM's own figures carry at most ~7. */
 const SIGNIFICANT_DIGITS = 12;
@@ -58,12 +58,10 @@ function toCatalogModel(id: string, entry: unknown, effective: string): CatalogM
  */
 export function parseLitellm(json: unknown, file: string, effective: string): CatalogModel[] {
   if (!isIsoDate(effective)) {
-    throw new CatalogError(`${file}: the price map's date "${effective}" is not written YYYY-MM-DD`);
+    throw UserError.inFile(file, `the price map's date "${effective}" is not written YYYY-MM-DD`);
   }
   if (!isRecord(json)) {
-    throw new CatalogError(
-      `${file}: expected a JSON object keyed by model id (LiteLLM's model_prices_and_context_window.json)`,
-    );
+    throw UserError.inFile(file, "expected a JSON object keyed by model id (LiteLLM's model_prices_and_context_window.json)");
   }
   const models: CatalogModel[] = [];
   for (const [id, entry] of Object.entries(json)) {
@@ -72,11 +70,13 @@ export function parseLitellm(json: unknown, file: string, effective: string): Ca
     if (model) models.push(model);
   }
   if (models.length === 0) {
-    throw new CatalogError(
-      `${file}: no chat model with both input_cost_per_token and output_cost_per_token`,
-      [],
-      "is this LiteLLM's model_prices_and_context_window.json?",
-    );
+    throw UserError.fromProblems([
+      {
+        file,
+        message: "no chat model with both input_cost_per_token and output_cost_per_token",
+        hint: "is this LiteLLM's model_prices_and_context_window.json?",
+      },
+    ]);
   }
   return models;
 }

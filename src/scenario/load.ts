@@ -1,6 +1,6 @@
-import { type InputProblem, UserError } from "../errors.js";
+import type { InputProblem } from "../errors.js";
 import type { ModelInput } from "../model/index.js";
-import { documentValue, locate, parseYaml, type ScenarioDocument } from "./document.js";
+import { documentValue, locateProblem, parseYaml, problemsError, type ScenarioDocument } from "./document.js";
 import { expectProblems } from "./expect.js";
 import { type FieldProblem, problemsFromIssues } from "./issues.js";
 import { toModelInput } from "./model-input.js";
@@ -65,7 +65,7 @@ export function validateScenario(
   const priced = resolveModelPrice(data, options.priceSources, document.file, options.today);
   const ruleProblems = [...crossFieldProblems(data), ...priced.problems];
   if (ruleProblems.length > 0) fail(document, ruleProblems);
-  for (const warning of priced.warnings) options.onWarning?.(locateProblem(document, warning));
+  for (const warning of priced.warnings) options.onWarning?.(locateWithOverrides(document, warning));
   return priced.price === undefined ? data : withModelPrice(data, priced.price);
 }
 
@@ -96,20 +96,11 @@ function validSectionProblems(value: unknown): FieldProblem[] {
 }
 
 function fail(document: ScenarioDocument, problems: FieldProblem[]): never {
-  throw UserError.fromProblems(problems.map((problem) => locateProblem(document, problem)).sort(byPosition));
+  throw problemsError(document, problems, locateWithOverrides);
 }
 
-function locateProblem(document: ScenarioDocument, problem: FieldProblem): InputProblem {
-  const located = {
-    file: document.file,
-    ...locate(document, problem.path, problem.atKey),
-    path: problem.path.map(String).join(".") || "(top level)",
-    message: problem.message,
-    ...(problem.hint ? { hint: problem.hint } : {}),
-  };
+/** A problem at its line and column, or at the `--set` that put its value there. */
+function locateWithOverrides(document: ScenarioDocument, problem: FieldProblem): InputProblem {
+  const located = locateProblem(document, problem);
   return document.overrides === undefined ? located : attributeProblem(document, problem, located);
-}
-
-function byPosition(a: InputProblem, b: InputProblem): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
 }

@@ -1,4 +1,5 @@
-import { type Catalog, CatalogError, type CatalogModel, type CatalogPrice, findModelPrice, isStale, mergeCatalogs } from "./catalog.js";
+import { formatProblem, isUserError } from "../errors.js";
+import { type Catalog, type CatalogModel, type CatalogPrice, findModelPrice, isStale, mergeCatalogs } from "./catalog.js";
 import type { FieldProblem } from "./issues.js";
 import { convertMoney, MoneyAmount } from "./money.js";
 import type { ScenarioData } from "./schema.js";
@@ -14,7 +15,7 @@ export interface PriceSources {
   /**
    * The models of a scenario's `inference.prices_file` (a LiteLLM price map), the path
    * as written, resolved by the caller against the scenario's folder. Throws a
-   * CatalogError naming the file when it cannot be read or is not a price map.
+   * UserError naming the file when it cannot be read or is not a price map.
    */
   pricesFile?: (path: string, scenarioFile: string) => readonly CatalogModel[];
   /** Models given on the command line (`--prices`): merged last, so on the same id and date they win. */
@@ -67,8 +68,7 @@ export function resolveModelPrice(data: ScenarioData, sources: PriceSources | un
     try {
       catalog = mergeCatalogs(catalog, sources.pricesFile(pricesFile, scenarioFile));
     } catch (error) {
-      if (!(error instanceof CatalogError)) throw error;
-      return { problems: [catalogProblem(error, PRICES_FILE_PATH)], warnings: [] };
+      return { problems: [problemAt(PRICES_FILE_PATH, error)], warnings: [] };
     }
   }
   if (sources.extra !== undefined && sources.extra.length > 0) catalog = mergeCatalogs(catalog, sources.extra);
@@ -77,8 +77,7 @@ export function resolveModelPrice(data: ScenarioData, sources: PriceSources | un
   try {
     found = findModelPrice(catalog, ref);
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
-    return { problems: [catalogProblem(error, MODEL_PATH)], warnings: [] };
+    return { problems: [problemAt(MODEL_PATH, error)], warnings: [] };
   }
 
   const rate = exchangeRate(found.currency, data.currency, data.fx ?? {});
@@ -111,9 +110,11 @@ function exchangeRate(from: string, to: string, fx: Readonly<Record<string, numb
   return convertMoney(new MoneyAmount(1, from), to, fx);
 }
 
-/** A catalog error as a problem at the scenario field that led to it. */
-function catalogProblem(error: CatalogError, path: PropertyKey[]): FieldProblem {
-  return { path, message: error.message.split("\n").join("; "), ...(error.hint ? { hint: error.hint } : {}) };
+/** A catalog's or a price map's UserError as a problem at the scenario field that led to it; anything else is a bug. */
+function problemAt(path: PropertyKey[], error: unknown): FieldProblem {
+  if (!isUserError(error)) throw error;
+  const message = error.problems.length > 0 ? error.problems.map(formatProblem).join("; ") : error.message;
+  return { path, message, ...(error.hint ? { hint: error.hint } : {}) };
 }
 
 /** The scenario with the model's price written into `inference.price`, as if the user had typed it. */

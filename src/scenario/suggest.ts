@@ -13,22 +13,46 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * The candidates by edit distance to `word`, ignoring case (a wrong case should not push
+ * the right one down), nearest first; ties in code-point order, the same in every locale.
+ */
+function ranked(word: string, candidates: readonly string[]): { candidate: string; distance: number }[] {
+  const needle = word.toLowerCase();
+  return candidates
+    .map((candidate) => ({ candidate, distance: editDistance(needle, candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
+}
+
+/**
  * The candidates closest to `word`, nearest first: those within a third of the word's
  * length (at least 2 edits), so a hint is offered only when it is plausibly a typo.
  */
 export function closest(word: string, candidates: readonly string[], max = 3): string[] {
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return candidates
-    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+  return ranked(word, candidates)
     .filter(({ distance }) => distance <= limit)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, max)
     .map(({ candidate }) => candidate);
 }
 
-/** `did you mean "x"?` / `did you mean "x" or "y"?`, or undefined. */
+/**
+ * The `max` distinct candidates nearest to `word`, however far: for an unknown id among
+ * hundreds, where the nearest few help even when none is a typo of it.
+ */
+export function nearest(word: string, candidates: readonly string[], max = 3): string[] {
+  return ranked(word, [...new Set(candidates)])
+    .slice(0, Math.max(0, max))
+    .map(({ candidate }) => candidate);
+}
+
+/**
+ * `did you mean "x"?` / `did you mean "x" or "y"?`, or undefined: the closest candidates,
+ * or else one the word shortens ("cached" for "cached_input", 3 letters at least).
+ */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const near = closest(word, candidates);
-  if (near.length === 0) return undefined;
-  return `did you mean ${near.map((name) => `"${name}"`).join(" or ")}?`;
+  const needle = word.toLowerCase();
+  const guesses = near.length > 0 || needle.length < 3 ? near : candidates.filter((candidate) => candidate.toLowerCase().startsWith(needle)).slice(0, 3);
+  if (guesses.length === 0) return undefined;
+  return `did you mean ${guesses.map((name) => `"${name}"`).join(" or ")}?`;
 }

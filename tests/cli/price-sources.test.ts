@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../src/errors.js";
-import { catalogUserError, readBundledCatalog, readPriceMap } from "../../src/cli/prices.js";
+import { readBundledCatalog, readPriceMap } from "../../src/cli/prices.js";
 import type { CliIo } from "../../src/cli/io.js";
-import { CatalogError, catalogFingerprint, parseCatalog } from "../../src/scenario/catalog.js";
+import { catalogFingerprint, parseCatalog } from "../../src/scenario/catalog.js";
 import { ROOT } from "../helpers/cli.js";
+import { problemLines } from "../helpers/user-error.js";
 
 const io = { cwd: ROOT } as CliIo;
 const CATALOG_TEXT = readFileSync(`${ROOT}data/models.yaml`, "utf8");
@@ -25,18 +25,6 @@ describe("the bundled catalog", () => {
   });
 });
 
-describe("CatalogError to UserError", () => {
-  it("prints each issue as file:line:col  path: message", () => {
-    const error = new CatalogError("m.yaml: models.0.id: duplicate", [{ path: "models.0.id", message: "duplicate", line: 4, column: 9 }]);
-    expect(catalogUserError(error, "m.yaml").problems.map(formatProblem)).toEqual(["m.yaml:4:9  models.0.id: duplicate"]);
-  });
-
-  it("takes the file's own prefix off a whole-file message and keeps the hint", () => {
-    const error = new CatalogError("p.json: no chat model", [], "is this LiteLLM's map?");
-    expect(catalogUserError(error, "p.json").problems.map(formatProblem)).toEqual(["p.json: no chat model (is this LiteLLM's map?)"]);
-  });
-});
-
 describe("readPriceMap", () => {
   it("converts the fixture at its last_updated date", () => {
     const models = readPriceMap(`${ROOT}tests/fixtures/litellm-small.json`, "small.json");
@@ -45,7 +33,10 @@ describe("readPriceMap", () => {
   });
 
   it("names the file, and the line and column of a JSON syntax error", () => {
-    expect(() => readPriceMap(`${ROOT}tests/fixtures/catalog/bad.json`, "bad.json")).toThrow(/^bad\.json:4:3: invalid JSON: /);
-    expect(() => readPriceMap(`${ROOT}tests/fixtures`, "fixtures")).toThrow("fixtures: is a directory, not a price map");
+    expect(problemLines(() => readPriceMap(`${ROOT}tests/fixtures/catalog/bad.json`, "bad.json"))).toEqual([
+      expect.stringMatching(/^bad\.json:4:3 {2}invalid JSON: /),
+    ]);
+    expect(problemLines(() => readPriceMap(`${ROOT}tests/fixtures`, "fixtures"))).toEqual(["fixtures: is a directory, not a price map"]);
+    expect(problemLines(() => readPriceMap(`${ROOT}tests/fixtures/catalog/nope.json`, "nope.json"))).toEqual(["nope.json: no such file"]);
   });
 });

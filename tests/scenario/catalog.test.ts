@@ -1,16 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  CatalogError,
-  closest,
-  editDistance,
-  findModelPrice,
-  isIsoDate,
-  isStale,
-  mergeCatalogs,
-  parseCatalog,
-} from "../../src/scenario/catalog.js";
+import { UserError } from "../../src/errors.js";
+import { findModel, findModelPrice, isIsoDate, isStale, mergeCatalogs, parseCatalog } from "../../src/scenario/catalog.js";
 import type { Catalog } from "../../src/scenario/catalog.js";
+import { editDistance } from "../../src/scenario/suggest.js";
+import { problemLines, userError } from "../helpers/user-error.js";
 
 const SMALL = `
 models:
@@ -25,17 +19,6 @@ models:
       - { effective: 2024-01-01, currency: CNY, input: 8, output: 8, official: false, source: "press" }
       - { effective: 2024-05-22, currency: CNY, input: 0, output: 0, official: false, source: "press" }
 `;
-
-/** The error a call throws, so its fields can be checked. */
-function thrown(call: () => unknown): CatalogError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof CatalogError) return error;
-    throw error;
-  }
-  throw new Error("expected a CatalogError");
-}
 
 describe("parseCatalog", () => {
   it("reads snake_case prices into the catalog shape, leaving cachedInput out where unpublished", () => {
@@ -62,11 +45,11 @@ describe("parseCatalog", () => {
     prices:
       - { effective: 2024-01-01, currency: USD, input: 1, cached: 0.5, output: 2, official: true, source: s }
 `;
-    const error = thrown(() => parseCatalog(text, "models.yaml"));
-    expect(error.message).toBe('models.yaml: models.0.prices.0.cached: unknown key (did you mean "cached_input"?)');
     // Line 5, after "      - { effective: 2024-01-01, currency: USD, input: 1, ": 6 + 2 + 2 + 11 + 12
     // + 10 + 5 + 7 + 3 = 58 characters, so the key starts in column 59.
-    expect(error.issues[0]).toMatchObject({ line: 5, column: 59 });
+    expect(problemLines(() => parseCatalog(text, "models.yaml"))).toEqual([
+      'models.yaml:5:59  models.0.prices.0.cached: unknown key "cached" (did you mean "cached_input"?)',
+    ]);
   });
 
   it("reports every problem of the file at once, one per line", () => {
@@ -76,19 +59,18 @@ describe("parseCatalog", () => {
     prices:
       - { effective: 2024-02-30, currency: usd, input: -1, output: 2, official: yes, source: "" }
 `;
-    const error = thrown(() => parseCatalog(text, "m.yaml"));
-    const lines = error.message.split("\n");
+    const { problems } = userError(() => parseCatalog(text, "m.yaml"));
     // 2024-02-30 is not a calendar date; "usd" is not upper case; -1 < 0; "yes" is a
     // string in YAML 1.2, not a boolean; the source is empty: five problems.
-    expect(lines).toHaveLength(5);
-    expect(lines.map((line) => line.split(": ")[1])).toEqual([
+    expect(problems).toHaveLength(5);
+    expect(problems.map((problem) => problem.path)).toEqual([
       "models.0.prices.0.effective",
       "models.0.prices.0.currency",
       "models.0.prices.0.input",
       "models.0.prices.0.official",
       "models.0.prices.0.source",
     ]);
-    expect(lines.every((line) => line.startsWith("m.yaml: "))).toBe(true);
+    expect(problems.every((problem) => problem.file === "m.yaml" && problem.line === 5)).toBe(true);
   });
 
   it("rejects prices out of date order, duplicate ids and a cache price above the full price", () => {
@@ -103,25 +85,26 @@ describe("parseCatalog", () => {
     prices:
       - { effective: 2024-01-01, currency: CNY, input: 1, output: 1, official: false, source: s }
 `;
-    const error = thrown(() => parseCatalog(text, "m.yaml"));
-    expect(error.issues.map((issue) => issue.path)).toEqual([
+    const { problems } = userError(() => parseCatalog(text, "m.yaml"));
+    expect(problems.map((problem) => problem.path)).toEqual([
       "models.0.prices.1.effective",
       "models.0.prices.1.cached_input",
       "models.1.id",
     ]);
-    expect(error.issues[2]?.line).toBe(7);
+    // Line 7 is "  - id: x": the second x, in column 9.
+    expect(problems[2]).toMatchObject({ line: 7, col: 9 });
   });
 
   it("reports invalid YAML with its line", () => {
-    const error = thrown(() => parseCatalog("models:\n  - id: [x\n", "bad.yaml"));
-    expect(error.message).toMatch(/^bad\.yaml:\d+:\d+: invalid YAML: /);
+    const [line] = problemLines(() => parseCatalog("models:\n  - id: [x\n", "bad.yaml"));
+    expect(line).toMatch(/^bad\.yaml:\d+:\d+ {2}invalid YAML: /);
   });
 
   it("rejects an empty catalog and a model without prices", () => {
-    expect(() => parseCatalog("models: []\n", "m.yaml")).toThrow(/^m\.yaml: models: expected at least one model$/);
-    expect(() => parseCatalog("models:\n  - { id: x, provider: p, prices: [] }\n", "m.yaml")).toThrow(
-      /models\.0\.prices: expected at least one dated price/,
-    );
+    expect(problemLines(() => parseCatalog("models: []\n", "m.yaml"))).toEqual(["m.yaml:1:9  models: expected at least one model"]);
+    expect(problemLines(() => parseCatalog("models:\n  - { id: x, provider: p, prices: [] }\n", "m.yaml"))).toEqual([
+      "m.yaml:2:35  models.0.prices: expected at least one dated price",
+    ]);
   });
 });
 
@@ -175,8 +158,11 @@ describe("findModelPrice", () => {
     // so the tie goes to gpt-4o alphabetically; qwen-turbo 12.
     expect(editDistance("deepseek-chta", "gpt-4o")).toBe(11);
     expect(editDistance("deepseek-chta", "qwen-plus")).toBe(11);
-    const error = thrown(() => findModelPrice(big, "deepseek-chta"));
+    const error = userError(() => findModelPrice(big, "deepseek-chta"));
     expect(error.message).toBe('unknown model "deepseek-chta"; closest ids: deepseek-chat, deepseek-reasoner, gpt-4o');
+    expect(error.hint).toBe("`llm-cac models` lists every id in the catalog");
+    // The models command looks a bare id up the same way.
+    expect(() => findModel(big, "deepseek-chta")).toThrow(error.message);
     // A dated ref with an unknown id suggests ids for the id part.
     expect(() => findModelPrice(big, "gpt4o@2025-01-01")).toThrow(/^unknown model "gpt4o"; closest ids: gpt-4o,/);
   });
@@ -196,25 +182,6 @@ describe("findModelPrice", () => {
   });
 });
 
-describe("closest and editDistance", () => {
-  it("computes Levenshtein distances", () => {
-    expect(editDistance("kitten", "sitting")).toBe(3); // k->s, e->i, +g
-    expect(editDistance("", "abc")).toBe(3);
-    expect(editDistance("gpt-4o", "gpt-4o")).toBe(0);
-  });
-
-  it("ranks by distance ignoring case, ties alphabetically, at most max", () => {
-    // to "qwen-max": qwen-max 0 (case only), qwen-mux 1, qwen-long 4 and qwen-plus 4 (tie: alphabetical)
-    expect(closest("QWEN-MAX", ["qwen-plus", "qwen-long", "qwen-max", "qwen-mux"], 3)).toEqual([
-      "qwen-max",
-      "qwen-mux",
-      "qwen-long",
-    ]);
-    expect(closest("x", [], 3)).toEqual([]);
-    expect(closest("x", ["a", "a"], 3)).toEqual(["a"]);
-  });
-});
-
 describe("isStale", () => {
   it("is false at exactly 12 months and true one day later", () => {
     expect(isStale({ effective: "2024-07-24" }, "2025-07-24")).toBe(false);
@@ -228,7 +195,7 @@ describe("isStale", () => {
   });
 
   it("rejects a malformed today", () => {
-    expect(() => isStale({ effective: "2024-01-01" }, "24-1-1")).toThrow(CatalogError);
+    expect(() => isStale({ effective: "2024-01-01" }, "24-1-1")).toThrow(UserError);
   });
 });
 

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CatalogError, findModelPrice } from "../../src/scenario/catalog.js";
+import { UserError } from "../../src/errors.js";
+import { findModelPrice } from "../../src/scenario/catalog.js";
 import { litellmSnapshotDate, parseLitellm, pricePerMillion } from "../../src/scenario/litellm.js";
+import { problemLines } from "../helpers/user-error.js";
 
 function readJson(url: URL): unknown {
   return JSON.parse(readFileSync(url, "utf8")) as unknown;
@@ -91,9 +93,17 @@ describe("parseLitellm on the small fixture", () => {
 
 describe("parseLitellm errors", () => {
   it("rejects a file that is not an object of models", () => {
-    expect(() => parseLitellm([], "x.json", "2026-07-24")).toThrow(/^x\.json: expected a JSON object keyed by model id/);
-    expect(() => parseLitellm({ name: "a scenario" }, "x.json", "2026-07-24")).toThrow(CatalogError);
-    expect(() => parseLitellm(fixture, "x.json", "July 2026")).toThrow(/not written YYYY-MM-DD/);
+    expect(problemLines(() => parseLitellm([], "x.json", "2026-07-24"))).toEqual([
+      "x.json: expected a JSON object keyed by model id (LiteLLM's model_prices_and_context_window.json)",
+    ]);
+    expect(() => parseLitellm({ name: "a scenario" }, "x.json", "2026-07-24")).toThrow(UserError);
+    expect(problemLines(() => parseLitellm(fixture, "x.json", "July 2026"))).toEqual(['x.json: the price map\'s date "July 2026" is not written YYYY-MM-DD']);
+  });
+
+  it("names the file and asks whether it is LiteLLM's map when it has no priced chat model", () => {
+    expect(problemLines(() => parseLitellm({ name: "a scenario" }, "x.json", "2026-07-24"))).toEqual([
+      "x.json: no chat model with both input_cost_per_token and output_cost_per_token (is this LiteLLM's model_prices_and_context_window.json?)",
+    ]);
   });
 });
 

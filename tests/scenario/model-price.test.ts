@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem, UserError } from "../../src/errors.js";
 import { evaluateScenario } from "../../src/cli/scenarios.js";
-import { CatalogError, parseCatalog, type CatalogModel } from "../../src/scenario/catalog.js";
+import { parseCatalog, type CatalogModel } from "../../src/scenario/catalog.js";
 import { type LoadOptions, loadScenario, type Scenario } from "../../src/scenario/load.js";
 import type { PriceSources } from "../../src/scenario/model-price.js";
+import { userError } from "../helpers/user-error.js";
 
 /** A catalog of its own, so that these tests do not move when data/models.yaml does. */
 const CATALOG = parseCatalog(
@@ -49,13 +50,7 @@ function load(text: string, options: LoadOptions = { priceSources: sources }): S
 }
 
 function loadError(text: string, options: LoadOptions = { priceSources: sources }): UserError {
-  try {
-    load(text, options);
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error("expected a UserError");
+  return userError(() => load(text, options));
 }
 
 const price = (loaded: Scenario) => loaded.input.inference.price;
@@ -216,7 +211,7 @@ describe("where the catalog comes from", () => {
     const failing: PriceSources = {
       catalog: () => CATALOG,
       pricesFile: () => {
-        throw new CatalogError("maps/prices.json: no such file");
+        throw UserError.inFile("maps/prices.json", "no such file");
       },
     };
     const error = loadError(scenario("  model: gpt-4o\n  prices_file: maps/prices.json"), { priceSources: failing });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closest, didYouMean, editDistance } from "../../src/scenario/suggest.js";
+import { closest, didYouMean, editDistance, nearest } from "../../src/scenario/suggest.js";
 
 describe("editDistance (Levenshtein)", () => {
   it("counts insertions, deletions and substitutions", () => {
@@ -60,10 +60,30 @@ describe("closest", () => {
   });
 });
 
+describe("nearest", () => {
+  it("ranks by distance ignoring case, ties alphabetically, at most max, however far", () => {
+    // to "qwen-max": qwen-max 0 (case only), qwen-mux 1, qwen-long 4 and qwen-plus 4 (tie: alphabetical)
+    expect(nearest("QWEN-MAX", ["qwen-plus", "qwen-long", "qwen-max", "qwen-mux"], 3)).toEqual(["qwen-max", "qwen-mux", "qwen-long"]);
+    expect(nearest("x", [], 3)).toEqual([]);
+    expect(nearest("x", ["a", "a"], 3)).toEqual(["a"]);
+  });
+
+  it("breaks ties in code-point order, whatever the locale", () => {
+    // "Z" < "_" < "a" in code points; a collation would put "_" first and "Z" last.
+    expect(nearest("ab", ["a_", "aZ", "aa"], 3)).toEqual(["aZ", "a_", "aa"]);
+  });
+});
+
 describe("didYouMean", () => {
   it("phrases one or several suggestions", () => {
     expect(didYouMean("dayly_budget", ["daily_budget", "channels"])).toBe('did you mean "daily_budget"?');
     expect(didYouMean("d2", ["d1", "d3"])).toBe('did you mean "d1" or "d3"?');
+  });
+
+  it("suggests the key a word shortens when none is close", () => {
+    // "cached" is 6 edits from "cached_input": too far for a typo, but a prefix of it.
+    expect(didYouMean("cached", ["input", "cached_input", "output"])).toBe('did you mean "cached_input"?');
+    expect(didYouMean("ca", ["cached_input"])).toBeUndefined();
   });
 
   it("is undefined without a close candidate", () => {

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { UserError } from "../../errors.js";
 import type { RenderOptions } from "../../report/options.js";
 import { MODELS_FORMATS, type ModelListRow, type ModelPriceRow, type ModelsFormat, type ModelsView, renderModels } from "../../report/models-view.js";
-import { type Catalog, type CatalogModel, closest, isStale, type PricePoint } from "../../scenario/catalog.js";
+import { type Catalog, type CatalogModel, findModel, isStale, type PricePoint } from "../../scenario/catalog.js";
 import { didYouMean } from "../../scenario/suggest.js";
 import { type CliIo, useColor } from "../io.js";
 import { outputOptions, pricesOption } from "../options.js";
@@ -48,7 +48,7 @@ function listView(catalog: Catalog, provider: string | undefined, today: string)
 }
 
 function historyView(catalog: Catalog, id: string, provider: string | undefined, today: string): ModelsView {
-  const model = catalog.models.find((candidate) => candidate.id === id) ?? unknownModel(catalog, id);
+  const model = findModel(catalog, id);
   if (provider !== undefined && model.provider !== knownProvider(catalog, provider)) {
     throw new UserError(`${model.id} is from provider ${model.provider}, not ${provider}`, { hint: `leave out --provider, or use llm-cac models --provider ${provider}` });
   }
@@ -60,15 +60,6 @@ function historyView(catalog: Catalog, id: string, provider: string | undefined,
     note: model.note ?? null,
     prices: model.prices.map((price) => priceRow(price, today)),
   };
-}
-
-function unknownModel(catalog: Catalog, id: string): never {
-  const near = closest(
-    id,
-    catalog.models.map((model) => model.id),
-    3,
-  );
-  throw new UserError(`unknown model "${id}"; closest ids: ${near.join(", ")}`, { hint: "`llm-cac models` lists every id in the catalog" });
 }
 
 /** The provider as the catalog spells it (case aside), or an error listing them all. */
