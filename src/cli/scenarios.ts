@@ -38,8 +38,22 @@ export interface CliLoadOptions extends LoadOptions {
  * a model; warnings (an old catalog price) go to stderr unless `quiet`.
  */
 export function loadScenarios(files: readonly string[], io: CliIo, options: CliLoadOptions = {}): Scenario[] {
+  return loadEach(files, io, options, loadScenario, (scenario) => scenario);
+}
+
+/**
+ * As loadScenarios, with another loader of a source (`run --samples` keeps the parsed
+ * document to draw from); `scenarioOf` gives the validated scenario, for its warnings.
+ */
+export function loadEach<T>(
+  files: readonly string[],
+  io: CliIo,
+  options: CliLoadOptions,
+  load: (source: ScenarioSource, options: LoadOptions) => T,
+  scenarioOf: (loaded: T) => Scenario,
+): T[] {
   const problems: InputProblem[] = [];
-  const scenarios: Scenario[] = [];
+  const loaded: T[] = [];
   const loadOptions: LoadOptions = {
     ...options,
     priceSources: options.priceSources ?? priceSources(io, options.prices),
@@ -48,15 +62,15 @@ export function loadScenarios(files: readonly string[], io: CliIo, options: CliL
   const sources = readEach(files, io, problems);
   for (const source of sources) {
     try {
-      scenarios.push(loadScenario(source, loadOptions));
+      loaded.push(load(source, loadOptions));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       problems.push(...problemsOf(error));
     }
   }
   if (problems.length > 0) throw UserError.fromProblems(problems);
-  if (!options.quiet) printWarnings(scenarios.flatMap((scenario) => scenario.warnings ?? []), io);
-  return scenarios;
+  if (!options.quiet) printWarnings(loaded.flatMap((item) => scenarioOf(item).warnings ?? []), io);
+  return loaded;
 }
 
 /** `warning: file:line:col  path: message (hint)`, on stderr so that stdout stays clean for pipes. */

@@ -22,6 +22,9 @@ export function centralValue(low: number, high: number, dist: Distribution, mode
   return integer ? Math.round(central) : central;
 }
 
+/** How a range becomes one number: `centralValue` for a single run, a random draw for `run --samples`. */
+export type RangePicker = (low: number, high: number, dist: Distribution, mode: number | undefined, integer: boolean) => number;
+
 /** What is wrong with a range's bounds, or null when it is well formed. */
 export function rangeProblem(low: number, high: number, dist: Distribution, mode: number | undefined): string | null {
   if (low > high) return `low (${low}) must not be above high (${high})`;

@@ -1,6 +1,6 @@
 import type { FieldProblem } from "./issues.js";
 import { convertMoney, type ExchangeRates, MoneyAmount } from "./money.js";
-import { centralValue, Range, rangeProblem } from "./range.js";
+import { centralValue, Range, type RangePicker, rangeProblem } from "./range.js";
 import type { Resolved } from "./schema.js";
 
 interface MoneyContext {
@@ -10,14 +10,16 @@ interface MoneyContext {
 
 /**
  * Every money amount converted to the scenario currency and every range reduced to its
- * central value, so the rest of the program sees plain numbers. Problems (a missing
- * exchange rate, a range with low above high) are collected, not thrown.
+ * central value (or, with `pick`, to a value it draws: `run --samples`), so the rest of
+ * the program sees plain numbers. Ranges are picked depth first in the parsed value's order
+ * (the schema's order of keys), one call each.
+ * Problems (a missing exchange rate, a range with low above high) are collected, not thrown.
  */
-export function resolveValues<T>(value: T, context: MoneyContext, problems: FieldProblem[]): Resolved<T> {
-  return resolveAt(value, [], context, problems) as Resolved<T>;
+export function resolveValues<T>(value: T, context: MoneyContext, problems: FieldProblem[], pick: RangePicker = centralValue): Resolved<T> {
+  return resolveAt(value, [], { ...context, pick }, problems) as Resolved<T>;
 }
 
-function resolveAt(value: unknown, path: PropertyKey[], context: MoneyContext, problems: FieldProblem[]): unknown {
+function resolveAt(value: unknown, path: PropertyKey[], context: MoneyContext & { pick: RangePicker }, problems: FieldProblem[]): unknown {
   if (value instanceof MoneyAmount) {
     const converted = convertMoney(value, context.currency, context.fx);
     if (converted.ok) return converted.value;
@@ -29,8 +31,11 @@ function resolveAt(value: unknown, path: PropertyKey[], context: MoneyContext, p
     const high = resolveAt(value.high, [...path, "high"], context, problems) as number;
     const mode = value.mode === undefined ? undefined : (resolveAt(value.mode, [...path, "mode"], context, problems) as number);
     const problem = [low, high, mode].some(Number.isNaN) ? null : rangeProblem(low, high, value.dist, mode);
-    if (problem !== null) problems.push({ path, message: problem });
-    return centralValue(low, high, value.dist, mode, value.integer);
+    if (problem !== null) {
+      problems.push({ path, message: problem });
+      return centralValue(low, high, value.dist, mode, value.integer);
+    }
+    return context.pick(low, high, value.dist, mode, value.integer);
   }
   if (Array.isArray(value)) return value.map((item, index) => resolveAt(item, [...path, index], context, problems));
   if (value !== null && typeof value === "object") {

@@ -1,3 +1,4 @@
+import { isNode, visit } from "yaml";
 import { UserError } from "../errors.js";
 import { parseYaml, type ScenarioDocument } from "./document.js";
 import { type LoadOptions, type Scenario, scenarioFromDocument } from "./load.js";
@@ -51,5 +52,24 @@ export class ScenarioVariants {
     for (const setting of settings) setValue(this.source, setting.input.path, setting.value, setting.input.emptyParents);
     const overrides = [...(this.source.overrides ?? []), ...settings.map((setting) => ({ path: setting.input.path, label: setting.label }))];
     return scenarioFromDocument({ ...this.source, overrides }, this.options);
+  }
+
+  /**
+   * The anchor (`&name`) on the value at an input's path when aliases (`*name`) elsewhere
+   * share it: setting that value alone would leave them pointing at nothing.
+   */
+  sharedAnchor(input: VariedInput): string | undefined {
+    const node = this.source.document.getIn(input.path, true);
+    const anchor = isNode(node) ? node.anchor : undefined;
+    if (anchor === undefined) return undefined;
+    let shared = false;
+    visit(this.source.document, {
+      Alias(_key, alias) {
+        if (alias.source !== anchor) return undefined;
+        shared = true;
+        return visit.BREAK;
+      },
+    });
+    return shared ? anchor : undefined;
   }
 }

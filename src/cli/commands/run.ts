@@ -18,10 +18,18 @@ export interface RunOptions {
   prices?: string;
   /** `--quiet`: no warnings on stderr. */
   quiet?: boolean;
+  /** `--samples N`, `--seed S`: an uncertainty run over the scenario's ranges (src/cli/samples.ts). */
+  samples?: string;
+  seed?: string;
 }
 
 /** `llm-cac run`: load, evaluate, render, write. */
 export async function runScenarios(files: readonly string[], options: RunOptions, io: CliIo): Promise<number> {
+  if (options.samples !== undefined || options.seed !== undefined) {
+    // Loaded on demand: a plain run never loads the sampler.
+    const { runSampled } = await import("../samples.js");
+    return runSampled(files, options, io);
+  }
   const overrides = (options.set ?? []).map((text) => parseOverride(text));
   const scenarios = loadScenarios(files, io, { overrides, prices: options.prices, quiet: options.quiet });
   const results = scenarios.map((scenario) => evaluateScenario(scenario, options.timeline));
@@ -45,7 +53,9 @@ export function runCommand(io: CliIo, exit: (code: number) => void): Command {
     .addOption(timelineOption())
     .addOption(setOption())
     .addOption(pricesOption())
-    .addOption(quietOption());
+    .addOption(quietOption())
+    .option("--samples <N>", "uncertainty run: draw every range N times (1..100,000); P10/P50/P90 of every figure and how often the ladder holds")
+    .option("--seed <S>", "the generator's seed for --samples, 0..4294967295 (default 1): same seed, same output");
   outputOptions(command).action(async (files: string[], options: RunOptions) => {
     exit(await runScenarios(files, options, io));
   });

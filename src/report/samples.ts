@@ -1,0 +1,109 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import Table from "cli-table3";
+import type { PercentileKey, SamplesSummary } from "../uncertainty/summary.js";
+import { csvTable, flatten } from "./csv.js";
+import { formatNumber, formatPercent } from "./format.js";
+import type { Format } from "./index.js";
+import { renderJson } from "./json.js";
+import { mdCell, renderMarkdown } from "./md.js";
+import { formatMetric, type MetricRow, SECTIONS } from "./metrics.js";
+import type { RenderOptions } from "./options.js";
+import { type JsonResult, valueAt } from "./result.js";
+import { renderTable } from "./table.js";
+
+/** A run's result with its uncertainty run (`run --samples`). */
+export type SampledResult = JsonResult & { samples: SamplesSummary };
+
+const PERCENTILE_COLUMNS: readonly { key: PercentileKey; label: string }[] = [
+  { key: "p10", label: "P10" },
+  { key: "p50", label: "P50" },
+  { key: "p90", label: "P90" },
+];
+
+const LADDER_ROWS: MetricRow[] = [
+  { path: "ladder.inference", label: "inference", kind: "money" },
+  { path: "ladder.training", label: "training", kind: "money" },
+  { path: "ladder.acquisition", label: "acquisition", kind: "money" },
+];
+
+const NOTE =
+  "Each figure's own percentiles over the samples (nearest rank: P10 is a value 10 % of samples are at or below); " +
+  "a figure that is n/a in a sample counts as above every number.";
+
+/**
+ * `run --samples`: JSON and CSV are the run's with a `samples` object (CSV: its dotted
+ * columns, `samples.p10.unit.cac_blended`, ...); the table and Markdown add a section per
+ * scenario with the ladder's odds and the percentiles of the key figures.
+ */
+export function renderSamples(format: Format, results: readonly SampledResult[], options: RenderOptions): string {
+  switch (format) {
+    case "json":
+      return renderJson(results);
+    case "csv":
+      // One cell for the list of ranges, as for ladder.order.
+      return csvTable(results.map((result) => flatten({ ...result, samples: { ...result.samples, ranges: result.samples.ranges.join("; ") } })));
+    case "md":
+      return `${renderMarkdown(results).trimEnd()}\n\n${results.map(samplesMarkdown).join("\n\n")}\n`;
+    case "table":
+      return `${renderTable(results, options).trimEnd()}\n\n${results.map((result) => samplesTable(result, options)).join("\n\n")}\n`;
+  }
+}
+
+function cells(result: SampledResult, row: MetricRow): string[] {
+  const currency = result.scenario.currency;
+  const trees: unknown[] = [result, ...PERCENTILE_COLUMNS.map((column) => result.samples[column.key])];
+  return trees.map((tree) => formatMetric(valueAt(tree, row.path), row.kind, currency));
+}
+
+function headline(result: SampledResult): string {
+  const { n, seed } = result.samples;
+  return `Uncertainty over ${formatNumber(n)} sample${n === 1 ? "" : "s"} (seed ${seed}): ${result.scenario.name}`;
+}
+
+/** What was drawn (and redrawn), and the line that matters most: how often the ladder held. */
+function facts(result: SampledResult): { notes: string[]; odds: string } {
+  const { ranges, rejected, ladder_holds_probability: probability } = result.samples;
+  return {
+    notes: [
+      ranges.length === 0 ? "No value is a range: every sample is the single run." : `Ranges drawn: ${ranges.join(", ")}`,
+      ...(rejected > 0 ? [`${formatNumber(rejected)} draws broke a rule across fields and were drawn again.`] : []),
+    ],
+    odds: `Ladder holds in ${formatPercent(probability)} of samples (the central run: ${result.ladder.holds ? "holds" : "does not hold"})`,
+  };
+}
+
+const HEAD = ["central", ...PERCENTILE_COLUMNS.map((column) => column.label)];
+
+function samplesTable(result: SampledResult, options: RenderOptions): string {
+  const chalk: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
+  const table = (title: string, rows: readonly MetricRow[]) => {
+    const drawn = new Table({
+      head: [title, ...HEAD].map((text) => chalk.bold(text)),
+      colAligns: ["left", ...HEAD.map(() => "right" as const)],
+      style: { head: [], border: [], compact: true },
+    });
+    for (const row of rows) drawn.push([row.label, ...cells(result, row)]);
+    return drawn.toString();
+  };
+  const { notes, odds } = facts(result);
+  return [
+    [chalk.bold(headline(result)), ...notes.map((line) => `  ${line}`), `  ${chalk.bold(odds)}`].join("\n"),
+    table("Cost ladder per user", LADDER_ROWS),
+    ...SECTIONS.map((section) => table(section.title, section.rows)),
+    NOTE,
+  ].join("\n\n");
+}
+
+function samplesMarkdown(result: SampledResult): string {
+  const line = (row: string[]) => `| ${row.map(mdCell).join(" | ")} |`;
+  const table = (title: string, rows: readonly MetricRow[]) =>
+    [line([title, ...HEAD]), `| --- |${HEAD.map(() => " ---: |").join("")}`, ...rows.map((row) => line([row.label.trim(), ...cells(result, row)]))].join("\n");
+  const { notes, odds } = facts(result);
+  return [
+    `## ${mdCell(headline(result))}`,
+    [...notes.map(mdCell), `**${mdCell(odds)}**`].join("\n\n"),
+    table("rung", LADDER_ROWS),
+    ...SECTIONS.map((section) => `### ${section.title}\n\n${table("figure", section.rows)}`),
+    `_${NOTE}_`,
+  ].join("\n\n");
+}

@@ -1,0 +1,138 @@
+import type { JsonResult } from "../report/result.js";
+import { PERCENTILES, type Percentile, percentileOfSorted, sortSamples } from "./percentile.js";
+
+/**
+ * The figures of many sampled results, summarised: the P10, P50 and P90 of every
+ * figure, in the shape of the result itself, and how often the ladder held. Pure.
+ */
+
+/** A result's figures with one number (or null) per figure: `totals`, `unit`, `ladder`, `milestones`, `channels`. */
+export interface FigureTree {
+  [key: string]: number | string | null | FigureTree | FigureTree[];
+}
+
+export type PercentileKey = `p${Percentile}`;
+
+export interface SamplesSummary {
+  /** Samples evaluated (each one met every rule). */
+  n: number;
+  seed: number;
+  /** The inputs given as ranges, as `--set` would name them. */
+  ranges: string[];
+  /** Draws that broke a rule across fields and were drawn again (not counted in n). */
+  rejected: number;
+  /** The share of samples in which inference < training < acquisition. */
+  ladder_holds_probability: number;
+  p10: FigureTree;
+  p50: FigureTree;
+  p90: FigureTree;
+}
+
+/** The figures that get percentiles: the sections `compare` sets against a base, and each channel's numbers. */
+function figuresOf(result: JsonResult): FigureTree {
+  const { inference, training, acquisition } = result.ladder;
+  return {
+    totals: { ...result.totals },
+    unit: { ...result.unit, tokens_per_session: { ...result.unit.tokens_per_session } },
+    ladder: { inference, training, acquisition },
+    milestones: { ...result.milestones },
+    channels: result.channels.map((channel) => ({ ...channel })),
+  };
+}
+
+/** The tree with each number-or-null leaf replaced by `leaf(path)`; strings (channel names) kept. */
+function mapLeaves(tree: FigureTree, leaf: (path: string) => number | null, prefix = ""): FigureTree {
+  const out: FigureTree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix === "" ? key : `${prefix}.${key}`;
+    if (Array.isArray(value)) out[key] = value.map((item, index) => mapLeaves(item, leaf, `${path}.${index}`));
+    else if (value !== null && typeof value === "object") out[key] = mapLeaves(value, leaf, path);
+    else out[key] = typeof value === "string" ? value : leaf(path);
+  }
+  return out;
+}
+
+function leafPaths(tree: FigureTree): string[] {
+  const paths: string[] = [];
+  mapLeaves(tree, (path) => {
+    paths.push(path);
+    return null;
+  });
+  return paths;
+}
+
+function valueAtSegments(object: unknown, segments: readonly string[]): unknown {
+  let current = object;
+  for (const segment of segments) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/**
+ * Collects the figures of `capacity` samples of one scenario, one column of numbers per
+ * figure (null as NaN), without keeping the results themselves: 100,000 samples of
+ * about 45 figures take some 36 MB.
+ */
+export class SampleCollector {
+  private readonly template: FigureTree;
+  private readonly paths: string[];
+  private readonly segments: string[][];
+  private readonly columns: Float64Array[];
+  private count = 0;
+  private holds = 0;
+
+  /** `template`: any result of the scenario (the central run); every sample has its shape. */
+  constructor(template: JsonResult, private readonly capacity: number) {
+    this.template = figuresOf(template);
+    this.paths = leafPaths(this.template);
+    this.segments = this.paths.map((path) => path.split("."));
+    this.columns = this.paths.map(() => new Float64Array(capacity));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(result: JsonResult): void {
+    if (this.count >= this.capacity) throw new Error(`SampleCollector: more than ${this.capacity} samples`);
+    this.segments.forEach((segments, index) => {
+      const value = valueAtSegments(result, segments);
+      this.columns[index]![this.count] = typeof value === "number" && Number.isFinite(value) ? value : Number.NaN;
+    });
+    if (result.ladder.holds) this.holds++;
+    this.count++;
+  }
+
+  summary(details: { seed: number; ranges: string[]; rejected: number }): SamplesSummary {
+    const sorted = new Map(this.paths.map((path, index) => [path, sortSamples(this.columns[index]!.subarray(0, this.count))]));
+    const tree = (percent: Percentile) =>
+      mapLeaves(this.template, (path) => {
+        const value = percentileOfSorted(sorted.get(path)!, percent);
+        return Number.isNaN(value) ? null : value;
+      });
+    const [p10, p50, p90] = PERCENTILES.map(tree) as [FigureTree, FigureTree, FigureTree];
+    return {
+      n: this.count,
+      seed: details.seed,
+      ranges: details.ranges,
+      rejected: details.rejected,
+      ladder_holds_probability: this.count === 0 ? 0 : this.holds / this.count,
+      p10,
+      p50,
+      p90,
+    };
+  }
+}
+
+/**
+ * Every sample the same (a scenario without ranges): the summary of `n` copies of one
+ * result, without evaluating it n times.
+ */
+export function constantSummary(result: JsonResult, details: { n: number; seed: number }): SamplesSummary {
+  const collector = new SampleCollector(result, 1);
+  collector.add(result);
+  const one = collector.summary({ seed: details.seed, ranges: [], rejected: 0 });
+  return { ...one, n: details.n };
+}
