@@ -24,3 +24,18 @@ export const pricesOption = () =>
 
 /** `--quiet`: no warnings on stderr (errors still print). */
 export const quietOption = () => new Option("-q, --quiet", "no warnings on stderr (such as a catalog price over 12 months old)");
+
+/** What every command that loads scenarios takes: `--set`, `--prices` and `--quiet`. */
+export function scenarioOptions(command: Command): Command {
+  return command.addOption(setOption()).addOption(pricesOption()).addOption(quietOption());
+}
+
+/** The options `scenarioOptions` adds, as commander hands them to an action. */
+export interface ScenarioOptionValues {
+  /** `--set PATH=VALUE` overrides, applied to every scenario. */
+  set?: string[];
+  /** `--prices FILE`: a LiteLLM price map whose models scenarios may name. */
+  prices?: string;
+  /** `--quiet`: no warnings on stderr. */
+  quiet?: boolean;
+}

@@ -266,3 +266,29 @@ describe("check, built binary", () => {
   });
 });
 
+
+describe("check: the options it shares with run", () => {
+  // gpt-4o's newest catalog price is dated 2024-10-01, over 12 months before the tests' today (2026-11-25).
+  const STALE = "tests/fixtures/catalog/gpt-4o.yaml";
+
+  it("warns on stderr of an old catalog price, and --quiet silences it", async () => {
+    const loud = await runInProcess(["check", STALE]);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toMatch(/^warning: tests\/fixtures\/catalog\/gpt-4o\.yaml:\d+:\d+ {2}inference\.model: /m);
+    expect(loud.stdout).not.toContain("warning");
+    const quiet = await runInProcess(["check", STALE, "--quiet"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe(loud.stdout);
+  });
+
+  it("takes --prices: a model only the price map has becomes valid", async () => {
+    // nova-prices-file.yaml names a model found only in tests/fixtures/litellm-small.json, through prices_file;
+    // with that key removed, the model is unknown unless --prices supplies the map.
+    const text = readFileSync("tests/fixtures/catalog/nova-prices-file.yaml", "utf8").replace(/^\s*prices_file:.*$/m, "");
+    const without = await runInProcess(["check", "-"], { stdin: text });
+    expect(without.code).toBe(2);
+    const withMap = await runInProcess(["check", "-", "--prices", "tests/fixtures/litellm-small.json"], { stdin: text });
+    expect(withMap.code, withMap.stdout + withMap.stderr).toBe(0);
+  });
+});

@@ -6,20 +6,17 @@ import { evaluateExpectations } from "../../scenario/expect.js";
 import { type LoadOptions, loadScenario } from "../../scenario/load.js";
 import { STDIN_NAME } from "../../scenario/read.js";
 import { type CliIo, useColor } from "../io.js";
-import { parseOverride } from "../../scenario/overrides.js";
-import { formatOption, outputOptions, setOption } from "../options.js";
+import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { expandScenarioPaths, type ScenarioPath } from "../scenario-files.js";
-import { priceSources } from "../prices.js";
 import { evaluateScenario, printWarnings, problemsOf, readSources } from "../scenarios.js";
+import { loadOptionsOf } from "../whatif.js";
 import { emit } from "./run.js";
 
-export interface CheckOptions {
+export interface CheckOptions extends ScenarioOptionValues {
   format: CheckFormat;
   output?: string;
   force: boolean;
   color: boolean;
-  /** `--set PATH=VALUE` overrides, applied to every file. */
-  set?: string[];
 }
 
 /**
@@ -30,20 +27,19 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const targets = expandScenarioPaths(paths);
   if (targets.filter((target) => target.file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
   // One price catalog for all files, read only if one of them names a model.
-  const overrides = (options.set ?? []).map((text) => parseOverride(text));
-  const loadOptions: LoadOptions = { overrides, priceSources: priceSources(io), today: io.today };
-  const checks = targets.map((target) => checkFile(target, io, loadOptions));
+  const loadOptions = loadOptionsOf(io, options);
+  const checks = targets.map((target) => checkFile(target, io, loadOptions, options.quiet === true));
   const color = options.output === undefined && useColor(io, options.color);
   emit(await renderCheck(options.format, checks, { color, width: io.columns }), options, io);
   return checkExitCode(checks);
 }
 
-function checkFile(target: ScenarioPath, io: CliIo, loadOptions: LoadOptions): FileCheck {
+function checkFile(target: ScenarioPath, io: CliIo, loadOptions: LoadOptions, quiet: boolean): FileCheck {
   if (target.problem !== undefined) return { file: target.file, valid: false, errors: [{ file: target.file, message: target.problem }] };
   try {
     const [source] = readSources([target.file], io);
     const scenario = loadScenario(source!, loadOptions);
-    printWarnings(scenario.warnings ?? [], io);
+    if (!quiet) printWarnings(scenario.warnings ?? [], io);
     const result = evaluateScenario(scenario);
     return { file: scenario.file, valid: true, result, outcome: evaluateExpectations(scenario.data.expect, result) };
   } catch (error) {
@@ -56,9 +52,8 @@ export function checkCommand(io: CliIo, exit: (code: number) => void): Command {
   const command = new Command("check")
     .description("validate and evaluate scenarios and test their expect blocks; exit 0 all passed, 1 an expectation failed, 2 a file is invalid")
     .argument("<paths...>", "scenario files, - for stdin, or folders (every *.yaml / *.yml under them)")
-    .addOption(formatOption(CHECK_FORMATS))
-    .addOption(setOption());
-  outputOptions(command).action(async (paths: string[], options: CheckOptions) => {
+    .addOption(formatOption(CHECK_FORMATS));
+  outputOptions(scenarioOptions(command)).action(async (paths: string[], options: CheckOptions) => {
     exit(await runCheck(paths, options, io));
   });
   return command;

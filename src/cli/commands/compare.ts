@@ -6,12 +6,12 @@ import type { JsonResult } from "../../report/result.js";
 import { loadScenario, type Scenario } from "../../scenario/load.js";
 import type { Override } from "../../scenario/overrides.js";
 import { type CliIo, useColor } from "../io.js";
-import { formatOption, outputOptions, pricesOption, quietOption, setOption } from "../options.js";
+import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { evaluateScenario, loadScenarios, printWarnings, readSources } from "../scenarios.js";
-import { loadOptionsOf, overridesOf, type WhatIfOptions } from "../whatif.js";
+import { loadOptionsOf, overridesOf } from "../whatif.js";
 import { emit } from "./run.js";
 
-export interface CompareOptions extends WhatIfOptions {
+export interface CompareOptions extends ScenarioOptionValues {
   format: Format;
   output?: string;
   force: boolean;
@@ -37,7 +37,7 @@ export async function runCompare(base: string, others: readonly string[], option
   return 0;
 }
 
-function baseAndVariant(base: string, overrides: readonly Override[], io: CliIo, options: WhatIfOptions): Scenario[] {
+function baseAndVariant(base: string, overrides: readonly Override[], io: CliIo, options: ScenarioOptionValues): Scenario[] {
   if (overrides.length === 0) {
     throw new UserError("compare needs a scenario to set against BASE: give OTHER files, or --set PATH=VALUE to compare BASE with a variant of itself", {
       hint: "llm-cac compare base.yaml --set acquisition.channels.0.cpa=50",
@@ -75,10 +75,8 @@ export function compareCommand(io: CliIo, exit: (code: number) => void): Command
     .argument("<base>", "the scenario to compare against (YAML), - for stdin")
     .argument("[others...]", "scenarios to set against BASE; none: BASE with its --set changes")
     .addOption(formatOption())
-    .addOption(setOption())
-    .addOption(pricesOption())
-    .addOption(quietOption());
-  outputOptions(command).action(async (base: string, others: string[], options: CompareOptions) => {
+;
+  outputOptions(scenarioOptions(command)).action(async (base: string, others: string[], options: CompareOptions) => {
     exit(await runCompare(base, others, options, io));
   });
   return command;

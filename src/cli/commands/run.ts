@@ -2,22 +2,16 @@ import { Command } from "commander";
 import type { TimelinePeriod } from "../../model/index.js";
 import { type Format, render } from "../../report/index.js";
 import { parseOverride } from "../../scenario/overrides.js";
-import { formatOption, outputOptions, pricesOption, quietOption, setOption, timelineOption } from "../options.js";
+import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues, timelineOption } from "../options.js";
 import { type CliIo, useColor, writeFileAtomic } from "../io.js";
 import { evaluateScenario, loadScenarios } from "../scenarios.js";
 
-export interface RunOptions {
+export interface RunOptions extends ScenarioOptionValues {
   format: Format;
   timeline?: TimelinePeriod;
   output?: string;
   force: boolean;
   color: boolean;
-  /** `--set PATH=VALUE` overrides, applied to every scenario. */
-  set?: string[];
-  /** `--prices FILE`: a LiteLLM price map whose models scenarios may name. */
-  prices?: string;
-  /** `--quiet`: no warnings on stderr. */
-  quiet?: boolean;
   /** `--samples N`, `--seed S`: an uncertainty run over the scenario's ranges (src/cli/samples.ts). */
   samples?: string;
   seed?: string;
@@ -51,12 +45,10 @@ export function runCommand(io: CliIo, exit: (code: number) => void): Command {
     .argument("[files...]", "scenario files (YAML), - for stdin; none: the bundled default scenario")
     .addOption(formatOption())
     .addOption(timelineOption())
-    .addOption(setOption())
-    .addOption(pricesOption())
-    .addOption(quietOption())
+
     .option("--samples <N>", "uncertainty run: draw every range N times (1..100,000); P10/P50/P90 of every figure and how often the ladder holds")
     .option("--seed <S>", "the generator's seed for --samples, 0..4294967295 (default 1): same seed, same output");
-  outputOptions(command).action(async (files: string[], options: RunOptions) => {
+  outputOptions(scenarioOptions(command)).action(async (files: string[], options: RunOptions) => {
     exit(await runScenarios(files, options, io));
   });
   return command;

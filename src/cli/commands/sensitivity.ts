@@ -21,12 +21,12 @@ import {
   validSide,
 } from "../../whatif/sensitivity.js";
 import { type CliIo, useColor } from "../io.js";
-import { formatOption, outputOptions, pricesOption, quietOption, setOption } from "../options.js";
+import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { evaluateScenario, problemsOf } from "../scenarios.js";
-import { loadVariants, type WhatIfOptions } from "../whatif.js";
+import { loadVariants } from "../whatif.js";
 import { emit } from "./run.js";
 
-export interface SensitivityOptions extends WhatIfOptions {
+export interface SensitivityOptions extends ScenarioOptionValues {
   delta?: string;
   metric?: string;
   format: Format;
@@ -144,10 +144,8 @@ export function sensitivityCommand(io: CliIo, exit: (code: number) => void): Com
     .option("--delta <fraction>", `how far each input moves, as a fraction in (0, 1) or a percentage (default ${DEFAULT_DELTA}: x0.8 and x1.2)`)
     .option("--metric <path>", `the metric to rank by (default ${DEFAULT_SENSITIVITY_METRIC})`)
     .addOption(formatOption())
-    .addOption(setOption())
-    .addOption(pricesOption())
-    .addOption(quietOption());
-  outputOptions(command).action(async (file: string, options: SensitivityOptions) => {
+;
+  outputOptions(scenarioOptions(command)).action(async (file: string, options: SensitivityOptions) => {
     exit(await runSensitivity(file, options, io));
   });
   return command;

@@ -9,12 +9,12 @@ import { numberLeafAt, type NumberLeaf } from "../../scenario/schema-walk.js";
 import { checkMetric, LADDER_HOLDS, metricKind, metricValue, WHATIF_METRICS } from "../../whatif/metrics.js";
 import { type Evaluation, sideOf, solve, type SolveRule } from "../../whatif/solve.js";
 import { type CliIo, useColor } from "../io.js";
-import { formatOption, outputOptions, pricesOption, quietOption, setOption } from "../options.js";
+import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { evaluateScenario, problemsOf } from "../scenarios.js";
-import { loadVariants, type WhatIfOptions } from "../whatif.js";
+import { loadVariants } from "../whatif.js";
 import { emit } from "./run.js";
 
-export interface SolveOptions extends WhatIfOptions {
+export interface SolveOptions extends ScenarioOptionValues {
   for: string;
   target: string;
   range?: string;
@@ -212,10 +212,8 @@ export function solveCommand(io: CliIo, exit: (code: number) => void): Command {
     .requiredOption("--target <METRIC=VALUE>", "e.g. unit.ltv_to_cac=3, milestones.inference_overtakes_training_day=180, ladder.inference=ladder.training")
     .option("--range <lo..hi>", "where to search (default: the current value / 100 .. x 100)")
     .addOption(formatOption())
-    .addOption(setOption())
-    .addOption(pricesOption())
-    .addOption(quietOption());
-  outputOptions(command).action(async (file: string, options: SolveOptions) => {
+;
+  outputOptions(scenarioOptions(command)).action(async (file: string, options: SolveOptions) => {
     exit(await runSolve(file, options, io));
   });
   return command;

@@ -8,12 +8,12 @@ import { checkMetric, LADDER_HOLDS, metricValue, parseMetricList } from "../../w
 import { gridSize, parseSpec } from "../../whatif/spec.js";
 import { findFlips, gridPoints } from "../../whatif/sweep.js";
 import { type CliIo, useColor } from "../io.js";
-import { formatOption, outputOptions, pricesOption, quietOption, setOption } from "../options.js";
+import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { evaluateScenario } from "../scenarios.js";
-import { loadVariants, type WhatIfOptions } from "../whatif.js";
+import { loadVariants } from "../whatif.js";
 import { emit } from "./run.js";
 
-export interface SweepOptions extends WhatIfOptions {
+export interface SweepOptions extends ScenarioOptionValues {
   vary?: string[];
   metrics?: string;
   metric?: string;
@@ -94,10 +94,8 @@ export function sweepCommand(io: CliIo, exit: (code: number) => void): Command {
     .option("--metrics <list>", `metrics per point, comma-separated (default ${DEFAULT_SWEEP_METRICS.join(",")})`)
     .option("--metric <path>", `the metric of the matrix when two inputs vary (default ${DEFAULT_MATRIX_METRIC})`)
     .addOption(formatOption())
-    .addOption(setOption())
-    .addOption(pricesOption())
-    .addOption(quietOption());
-  outputOptions(command).action(async (file: string, options: SweepOptions) => {
+;
+  outputOptions(scenarioOptions(command)).action(async (file: string, options: SweepOptions) => {
     exit(await runSweep(file, options, io));
   });
   return command;
