@@ -34,12 +34,4 @@ export function jsonResult(scenario: ScenarioHeader, result: ModelResult, timeli
   };
 }
 
-/** The value at a dotted path (`unit.cac_blended`, `channels.0.cpa`), or undefined where there is none. */
-export function valueAt(object: unknown, path: string): unknown {
-  let current: unknown = object;
-  for (const segment of path.split(".")) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
-}
+export { valueAt } from "../value-at.js";

@@ -35,12 +35,3 @@ export function numberLeaves(data: unknown, path: (string | number)[] = []): { p
   return [];
 }
 
-/** The value at a path of plain data, or undefined. */
-export function dataAt(data: unknown, path: DataPath): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}

@@ -1,3 +1,4 @@
+import { valueAt } from "../value-at.js";
 import type { JsonResult } from "../report/result.js";
 import { PERCENTILES, type Percentile, percentileOfSorted, sortSamples } from "./percentile.js";
 
@@ -61,15 +62,6 @@ function leafPaths(tree: FigureTree): string[] {
   return paths;
 }
 
-function valueAtSegments(object: unknown, segments: readonly string[]): unknown {
-  let current = object;
-  for (const segment of segments) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
-}
-
 /**
  * Collects the figures of `capacity` samples of one scenario, one column of numbers per
  * figure (null as NaN), without keeping the results themselves: 100,000 samples of
@@ -98,7 +90,7 @@ export class SampleCollector {
   add(result: JsonResult): void {
     if (this.count >= this.capacity) throw new Error(`SampleCollector: more than ${this.capacity} samples`);
     this.segments.forEach((segments, index) => {
-      const value = valueAtSegments(result, segments);
+      const value = valueAt(result, segments);
       this.columns[index]![this.count] = typeof value === "number" && Number.isFinite(value) ? value : Number.NaN;
     });
     if (result.ladder.holds) this.holds++;

@@ -1,4 +1,5 @@
-import { type DataPath, dataAt, inputName, numberLeaves } from "../scenario/input-paths.js";
+import { valueAt } from "../value-at.js";
+import { type DataPath, inputName, numberLeaves } from "../scenario/input-paths.js";
 import type { MetricValue } from "./metrics.js";
 
 /**
@@ -52,7 +53,7 @@ export function sensitivityInputs(data: unknown, leafInfo: LeafInfo): { inputs: 
 }
 
 function channelCount(data: unknown): number {
-  const channels = dataAt(data, ["acquisition", "channels"]);
+  const channels = valueAt(data, ["acquisition", "channels"]);
   return Array.isArray(channels) ? channels.length : 0;
 }
 
@@ -76,7 +77,7 @@ export interface Assignment {
 export function moveAssignments(data: unknown, input: SensitivityInput, factor: number): { ok: true; assignments: Assignment[] } | { ok: false; reason: string } {
   const value = movedValue(input.value, factor, input.integer);
   if (!isShare(input.path)) return { ok: true, assignments: [{ path: input.path, value }] };
-  const channels = dataAt(data, ["acquisition", "channels"]) as { share?: number }[];
+  const channels = valueAt(data, ["acquisition", "channels"]) as { share?: number }[];
   if (value >= 1) return { ok: false, reason: `the share would be ${formatShort(value)}, leaving nothing for the other channels` };
   const index = input.path[2] as number;
   const scale = (1 - value) / (1 - input.value);

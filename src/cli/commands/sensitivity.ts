@@ -1,8 +1,9 @@
 import { Command } from "commander";
 import { UserError } from "../../errors.js";
+import { valueAt } from "../../value-at.js";
 import type { Format } from "../../report/index.js";
 import type { SensitivityReport } from "../../report/sensitivity.js";
-import { dataAt } from "../../scenario/input-paths.js";
+
 import { scenarioSchema } from "../../scenario/schema.js";
 import { numberLeafAt } from "../../scenario/schema-walk.js";
 import type { Setting, VariedInput } from "../../scenario/variants.js";
@@ -95,7 +96,7 @@ export async function runSensitivity(file: string, options: SensitivityOptions, 
     } catch (error) {
       return invalidSide(value, reasonOf(error));
     } finally {
-      resets = settings.map((setting) => ({ ...setting, value: dataAt(base.data, setting.input.path), label: setting.input.name }));
+      resets = settings.map((setting) => ({ ...setting, value: valueAt(base.data, setting.input.path), label: setting.input.name }));
     }
   };
 

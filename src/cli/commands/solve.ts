@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { formatProblem, UserError } from "../../errors.js";
 import type { Format } from "../../report/index.js";
+import { valueAt } from "../../report/result.js";
 import type { SolveReport } from "../../report/solve.js";
 import { convertMoney, parseMoney } from "../../scenario/money.js";
 import { parsePath } from "../../scenario/overrides.js";
@@ -45,7 +46,7 @@ export async function runSolve(file: string, options: SolveOptions, io: CliIo): 
   const data = variants.base.data;
   const target = parseTarget(metric, targetText, data.currency, data.fx ?? {});
   const rule: SolveRule = metric === LADDER_HOLDS ? "is" : "metric" in target || metricKind(metric) !== "day" ? "equal" : "at-most";
-  const currentValue = dataAt(data, input.path);
+  const currentValue = valueAt(data, input.path);
   const current = typeof currentValue === "number" ? currentValue : null;
   const range = options.range === undefined ? defaultRange(current, leaf, options.for) : { ...parseRange(options.range, data.currency, data.fx ?? {}), from: "--range" };
 
@@ -116,15 +117,6 @@ function observe(samples: readonly { x: number; evaluation: Evaluation }[], rule
     max: numbers.length === 0 ? null : Math.max(...numbers),
     hits: rule === "equal" ? 0 : hits,
   };
-}
-
-function dataAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }
 
 function splitTarget(text: string): { metric: string; targetText: string } {

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { UserError } from "../../errors.js";
+import { valueAt } from "../../report/result.js";
 import type { Format } from "../../report/index.js";
 import type { SweepAxis, SweepPoint, SweepReport } from "../../report/sweep.js";
 import { splitAssignment } from "../../scenario/overrides.js";
@@ -26,16 +27,6 @@ export interface SweepOptions extends ScenarioOptionValues {
 /** The figures a sweep shows when `--metrics` is not given: the ladder's rungs, its verdict and the return on a user. */
 export const DEFAULT_SWEEP_METRICS = ["unit.cac_blended", "unit.inference_per_user", "unit.training_per_user", "unit.ltv_to_cac", "totals.total", LADDER_HOLDS];
 export const DEFAULT_MATRIX_METRIC = "unit.cac_blended";
-
-/** Where a scenario's data holds the value at a resolved path (record keys may contain dots). */
-function dataAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
 
 /**
  * `llm-cac sweep FILE --vary PATH=SPEC [--vary PATH=SPEC]`: the scenario evaluated at
@@ -67,7 +58,7 @@ export async function runSweep(file: string, options: SweepOptions, io: CliIo): 
       label: `--vary ${inputs[axis]!.name}=${specs[axis]!.axis.labels[index]}`,
     }));
     const scenario = variants.at(settings);
-    indices.forEach((index, axis) => (resolved[axis]![index] ??= dataAt(scenario.data, inputs[axis]!.path)));
+    indices.forEach((index, axis) => (resolved[axis]![index] ??= valueAt(scenario.data, inputs[axis]!.path)));
     const result = evaluateScenario(scenario);
     return { indices, metrics: Object.fromEntries(columns.map((metric) => [metric, metricValue(result, metric)])), holds: result.ladder.holds };
   });
