@@ -3,7 +3,6 @@ import { UserError } from "../../errors.js";
 import { valueAt } from "../../value-at.js";
 import type { Format } from "../../report/index.js";
 import type { SensitivityReport } from "../../report/sensitivity.js";
-
 import { scenarioSchema } from "../../scenario/schema.js";
 import { numberLeafAt } from "../../scenario/schema-walk.js";
 import type { Setting, VariedInput } from "../../scenario/variants.js";
