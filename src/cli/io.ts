@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.js";
 import { describeFsError } from "../scenario/read.js";
@@ -44,14 +44,19 @@ export function useColor(io: CliIo, colorOption: boolean): boolean {
  * check is the link itself, so no other writer can slip in between.
  */
 export function writeFileAtomic(path: string, text: string, force: boolean): void {
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
-  if (!force && existsSync(path)) throw new UserError(`${path}: already exists; add --force to replace it`);
+  const existing = statOrUndefined(path);
+  if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
+  // Renaming over a device or a pipe would replace it with a plain file (as root, even /dev/null).
+  if (existing !== undefined && !existing.isFile()) {
+    throw new UserError(`${path}: not a regular file; --output writes files only (use a shell redirection for devices and pipes)`);
+  }
+  if (!force && existing !== undefined) throw new UserError(`${path}: already exists; add --force to replace it`);
   // Unique enough with the pid and the clock; "wx" below refuses any clash rather than sharing a file.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     const fd = openSync(temp, "wx", 0o644);
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -67,6 +72,15 @@ export function writeFileAtomic(path: string, text: string, force: boolean): voi
     if (error instanceof UserError) throw error;
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${path}: already exists; add --force to replace it`);
     throw new UserError(`${path}: cannot write the report: ${describeFsError(error)}`);
+  }
+}
+
+/** What `path` is (following a symbolic link), or undefined where nothing is there. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 

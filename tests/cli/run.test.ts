@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -225,6 +225,18 @@ describe("run --output", () => {
       expect(denied.stderr).toContain("cannot write");
     }
     expect(readdirSync(locked).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("refuses to replace anything but a regular file, even with --force", async () => {
+    // A pipe stands in for a device: renaming over /dev/null as root would replace it with a file.
+    const dir = tempDir();
+    const fifo = join(dir, "pipe");
+    spawnSync("mkfifo", [fifo]);
+    const { code, stderr } = await runInProcess(["run", ONE_CHANNEL, "-o", fifo, "--force"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("not a regular file");
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["pipe"]);
   });
 
   it("refuses a folder as the output file", async () => {
