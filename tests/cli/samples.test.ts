@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBuilt, runInProcess } from "../helpers/cli.js";
+import { type Loose, runBuilt, runInProcess, runJson } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
 
 /**
@@ -17,16 +17,6 @@ const HOPELESS = "tests/fixtures/uncertainty/retention-hopeless.yaml";
 const ONE = "tests/fixtures/whatif/one-channel.yaml";
 const GPT4O = "tests/fixtures/catalog/gpt-4o.yaml";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-
-async function json(argv: string[]): Promise<Loose> {
-  const run = await runInProcess([...argv, "--format", "json"]);
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout);
-}
-
 /** Every percentile figure, walked in parallel: p10 <= p50 <= p90 wherever all three are numbers. */
 function percentileTriples(samples: Loose): [string, number, number, number][] {
   const out: [string, number, number, number][] = [];
@@ -40,7 +30,7 @@ function percentileTriples(samples: Loose): [string, number, number, number][] {
 
 describe("run --samples: percentiles", () => {
   it("of a uniform CPA on [10, 30]: P10, P50, P90 of cac_blended near 12, 20 and 28 over 2,000 samples", async () => {
-    const result = await json(["run", CPA, "--samples", "2000", "--seed", "11"]);
+    const result = await runJson(["run", CPA, "--samples", "2000", "--seed", "11"]);
     const { samples } = result;
     expect(samples.n).toBe(2000);
     expect(samples.seed).toBe(11);
@@ -62,7 +52,7 @@ describe("run --samples: percentiles", () => {
   it("of figures that follow the CPA monotonically are those figures at the CPA's percentiles", async () => {
     // 999 samples: the P10 rank (100th smallest) is the 900th largest, the P90 rank, so a
     // figure falling with the CPA has its P10 at the CPA's P90 sample (with 1,000, one rank off).
-    const { samples } = await json(["run", CPA, "--samples", "999"]);
+    const { samples } = await runJson(["run", CPA, "--samples", "999"]);
     for (const key of ["p10", "p50", "p90"]) {
       const tree = samples[key];
       // cac_blended = CPA, training per user = CPA / 10, N = 30,000 / CPA: the same sample at each rank.
@@ -85,14 +75,14 @@ describe("run --samples: percentiles", () => {
 
   it("of a triangular range: near the quantiles worked from its CDF", async () => {
     // triangular(10, 30, mode 10): F(x) = 1 - ((30 - x) / 20)², so P50 = 30 - 20 √0.5 = 15.86, P90 = 30 - 20 √0.1 = 23.68
-    const { samples } = await json(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 10, high: 30, dist: triangular, mode: 10 }", "--samples", "2000"]);
+    const { samples } = await runJson(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 10, high: 30, dist: triangular, mode: 10 }", "--samples", "2000"]);
     expect(Math.abs(samples.p50.unit.cac_blended - (30 - 20 * Math.sqrt(0.5)))).toBeLessThan(0.8);
     expect(Math.abs(samples.p90.unit.cac_blended - (30 - 20 * Math.sqrt(0.1)))).toBeLessThan(0.8);
   });
 
   it("of a loguniform range: near low · (high / low)^P", async () => {
     // loguniform(10, 40): P10 = 10 · 4^0.1 = 11.49, P50 = 20, P90 = 10 · 4^0.9 = 34.82
-    const { samples } = await json(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 10, high: 40, dist: loguniform }", "--samples", "2000"]);
+    const { samples } = await runJson(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 10, high: 40, dist: loguniform }", "--samples", "2000"]);
     expect(Math.abs(samples.p10.unit.cac_blended - 10 * 4 ** 0.1)).toBeLessThan(0.5);
     expect(Math.abs(samples.p50.unit.cac_blended - 20)).toBeLessThan(1);
     expect(Math.abs(samples.p90.unit.cac_blended - 10 * 4 ** 0.9)).toBeLessThan(1.2);
@@ -100,14 +90,14 @@ describe("run --samples: percentiles", () => {
 
   it("rounds whole-number fields: turns_per_session on [1, 3] is 1, 2 or 3 with odds 1/4, 1/2, 1/4", async () => {
     // 100 output tokens a turn, so output tokens per session = 100 × turns.
-    const { samples } = await json(["run", ONE, "--set", "usage.turns_per_session={ low: 1, high: 3 }", "--set", "tokens.output=100", "--samples", "2000"]);
+    const { samples } = await runJson(["run", ONE, "--set", "usage.turns_per_session={ low: 1, high: 3 }", "--set", "tokens.output=100", "--samples", "2000"]);
     expect([samples.p10, samples.p50, samples.p90].map((tree: Loose) => tree.unit.tokens_per_session.output)).toEqual([100, 200, 300]);
   });
 
   it("uses the catalog's price for the fields the scenario leaves out, the drawn one for the rest", async () => {
     // gpt-4o.yaml: session = (200 × input + 100 × 1.25 + 400 × 10) / 1e6 with input ~ U(2, 3):
     // from 0.004525 to 0.004725, median near 0.004625 (the catalog's cached 1.25 and output 10 kept).
-    const { samples } = await json(["run", GPT4O, "--set", "inference.price.input={ low: 2, high: 3 }", "--samples", "1000", "--quiet"]);
+    const { samples } = await runJson(["run", GPT4O, "--set", "inference.price.input={ low: 2, high: 3 }", "--samples", "1000", "--quiet"]);
     expect(samples.p10.unit.cost_per_session).toBeGreaterThanOrEqual(0.004525 - 1e-15);
     expect(samples.p90.unit.cost_per_session).toBeLessThanOrEqual(0.004725 + 1e-15);
     expect(Math.abs(samples.p50.unit.cost_per_session - 0.004625)).toBeLessThan(0.00001);
@@ -116,14 +106,14 @@ describe("run --samples: percentiles", () => {
 
 describe("run --samples: the probability that the ladder holds", () => {
   it("is 1 where every draw keeps 0.155 < CPA / 10 < CPA, and 0 where none does", async () => {
-    expect((await json(["run", CPA, "--samples", "300"])).samples.ladder_holds_probability).toBe(1);
+    expect((await runJson(["run", CPA, "--samples", "300"])).samples.ladder_holds_probability).toBe(1);
     // CPA in [0.5, 1.5]: training per user CPA / 10 <= 0.15 < 0.155, inference above training.
-    const none = await json(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 0.5, high: 1.5 }", "--samples", "300"]);
+    const none = await runJson(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 0.5, high: 1.5 }", "--samples", "300"]);
     expect(none.samples.ladder_holds_probability).toBe(0);
   });
 
   it("is the share of a uniform range past the threshold: CPA on [1, 2] holds above 1.55, 45 %", async () => {
-    const { samples } = await json(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 1, high: 2 }", "--samples", "2000", "--seed", "3"]);
+    const { samples } = await runJson(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 1, high: 2 }", "--samples", "2000", "--seed", "3"]);
     // standard error sqrt(0.45 × 0.55 / 2000) = 0.011
     expect(Math.abs(samples.ladder_holds_probability - 0.45)).toBeLessThan(0.05);
   });
@@ -146,14 +136,14 @@ describe("run --samples: seeds", () => {
   });
 
   it("samples each file from the seed, so a file gives the same percentiles alone or beside another", async () => {
-    const [alone, both] = await Promise.all([json(["run", CPA, "--samples", "300"]), json(["run", ONE, CPA, "--samples", "300", "--quiet"])]);
+    const [alone, both] = await Promise.all([runJson(["run", CPA, "--samples", "300"]), runJson(["run", ONE, CPA, "--samples", "300", "--quiet"])]);
     expect(both[1].samples).toEqual(alone.samples);
   });
 });
 
 describe("run --samples: rules across fields", () => {
   it("divides drawn shares by their sum: no draw is rejected, the median share is near a half", async () => {
-    const { samples } = await json(["run", SHARES, "--samples", "1000"]);
+    const { samples } = await runJson(["run", SHARES, "--samples", "1000"]);
     expect(samples.rejected).toBe(0);
     const shares = [samples.p10, samples.p50, samples.p90].map((tree: Loose) => tree.channels[0].share);
     // s / (s + t) for s, t in [0.2, 0.8] lies in [0.2, 0.8] and is symmetric about 0.5.
@@ -202,7 +192,7 @@ describe("run --samples: without ranges", () => {
 
 describe("run --samples: formats", () => {
   it("JSON: the run's object with samples last, keys in a fixed order, nulls for figures never reached", async () => {
-    const result = await json(["run", CPA, "--samples", "100"]);
+    const result = await runJson(["run", CPA, "--samples", "100"]);
     expect(Object.keys(result)).toEqual(["schema_version", "scenario", "totals", "unit", "ladder", "milestones", "channels", "samples"]);
     expect(Object.keys(result.samples)).toEqual(["n", "seed", "ranges", "rejected", "ladder_holds_probability", "p10", "p50", "p90"]);
     expect(Object.keys(result.samples.p50)).toEqual(["totals", "unit", "ladder", "milestones", "channels"]);
@@ -212,7 +202,7 @@ describe("run --samples: formats", () => {
   });
 
   it("CSV: one row per scenario, the run's columns then samples.*, the same numbers as JSON", async () => {
-    const [csv, data] = await Promise.all([runInProcess(["run", CPA, "--samples", "100", "-f", "csv"]), json(["run", CPA, "--samples", "100"])]);
+    const [csv, data] = await Promise.all([runInProcess(["run", CPA, "--samples", "100", "-f", "csv"]), runJson(["run", CPA, "--samples", "100"])]);
     const [header, ...rows] = parseCsv(csv.stdout);
     expect(rows).toHaveLength(1);
     const cell = (name: string) => rows[0]![header!.indexOf(name)];

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBuilt, runInProcess } from "../helpers/cli.js";
+import { type Loose, runBuilt, runInProcess, runJson } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
 
 /**
@@ -12,16 +12,6 @@ import { parseCsv } from "../helpers/csv.js";
  */
 const ONE = "tests/fixtures/whatif/one-channel.yaml";
 const TWO = "tests/fixtures/whatif/two-channels.yaml";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-
-async function json(argv: string[]): Promise<Loose> {
-  const run = await runInProcess([...argv, "--format", "json"]);
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout);
-}
 
 const rowOf = (report: Loose, input: string) => report.inputs.find((row: Loose) => row.input === input);
 
@@ -34,7 +24,7 @@ function retentionSum(d1: number, d7: number, lifetime: number): number {
 
 describe("sensitivity: effects worked by hand", () => {
   it("moves cac_blended by exactly ±20 % through the CPA, and not at all through tokens", async () => {
-    const report = await json(["sensitivity", ONE, "--metric", "unit.cac_blended"]);
+    const report = await runJson(["sensitivity", ONE, "--metric", "unit.cac_blended"]);
     expect(report.metric).toBe("unit.cac_blended");
     expect(report.delta).toBe(0.2);
     expect(report.base).toEqual({ metric: 10, ladder_holds: true, ladder_order: ["inference", "training", "acquisition"] });
@@ -52,7 +42,7 @@ describe("sensitivity: effects worked by hand", () => {
   });
 
   it("ranks inputs by the larger change of inference per user, each effect as worked out", async () => {
-    const report = await json(["sensitivity", ONE, "--metric", "unit.inference_per_user"]);
+    const report = await runJson(["sensitivity", ONE, "--metric", "unit.inference_per_user"]);
     const base = 0.155;
     // Serving scales with sessions, input tokens and their price: ±20 % of 0.155 = 0.031.
     // The horizon is the lifetime: 24 days give 0.01 × (1 + 23 × 0.5) = 0.125, 36 give 0.185: 0.03.
@@ -99,18 +89,18 @@ describe("sensitivity: effects worked by hand", () => {
   });
 
   it("reports a move that breaks a rule as an invalid side, and exits 0", async () => {
-    const report = await json(["sensitivity", ONE]);
+    const report = await runJson(["sensitivity", ONE]);
     const d1 = rowOf(report, "retention.d1");
     expect(d1.low).toMatchObject({ value: 0.4, metric: null, change: null, ladder_holds: null });
     expect(d1.low.invalid).toBe("retention never rises: d7 (0.5) is above d1 (0.4)");
     expect(d1.high.invalid).toBeNull();
     // A rate cannot pass 1.
-    const capped = await json(["sensitivity", ONE, "--set", "retention.d1=1", "--metric", "unit.cac_blended"]);
+    const capped = await runJson(["sensitivity", ONE, "--set", "retention.d1=1", "--metric", "unit.cac_blended"]);
     expect(rowOf(capped, "retention.d1").high.invalid).toMatch(/expected a number <= 1, found 1\.2/);
   });
 
   it("leaves out zeros, the expect block and a lone channel's share, saying why", async () => {
-    const report = await json(["sensitivity", ONE, "--set", "acquisition.channels.0.share=1", "--set", "expect.max.unit.cac_blended=20"]);
+    const report = await runJson(["sensitivity", ONE, "--set", "acquisition.channels.0.share=1", "--set", "expect.max.unit.cac_blended=20"]);
     const skipped = Object.fromEntries(report.skipped.map((input: Loose) => [input.input, input.reason]));
     expect(skipped["acquisition.channels.ads.share"]).toBe("a lone channel takes all the spend: its share is always 1");
     expect(skipped["tokens.output"]).toBe("0: a relative move leaves it at 0");
@@ -127,14 +117,14 @@ describe("sensitivity: effects worked by hand", () => {
     const report = JSON.parse(run.stdout);
     expect(report.skipped).toContainEqual({ input: "retention.d1", value: 0.5, reason: "shared through the YAML anchor &r: moving it alone would orphan its aliases" });
     // d7 x0.8 = 0.4 as in the plain file, so every later move is still valid
-    const plain = await json(["sensitivity", ONE, "--metric", "unit.inference_per_user"]);
+    const plain = await runJson(["sensitivity", ONE, "--metric", "unit.inference_per_user"]);
     expect(rowOf(report, "retention.d7")).toEqual(rowOf(plain, "retention.d7"));
     expect(rowOf(report, "usage.sessions_per_dau")).toEqual(rowOf(plain, "usage.sessions_per_dau"));
   });
 
   it("moves a share with the other channels' shares scaled to keep the sum at 1", async () => {
     // CPA0 = 1 / (s / 10 + (1 - s) / 40): ads 0.4 (video 0.6) -> 1 / 0.055 = 18.18; ads 0.6 -> 1 / 0.07 = 14.29
-    const report = await json(["sensitivity", TWO, "--metric", "unit.cac_blended"]);
+    const report = await runJson(["sensitivity", TWO, "--metric", "unit.cac_blended"]);
     const ads = rowOf(report, "acquisition.channels.ads.share");
     expect(ads.low.value).toBeCloseTo(0.4, 15);
     expect(ads.low.metric).toBeCloseTo(1 / 0.055, 10);
@@ -149,13 +139,13 @@ describe("sensitivity: effects worked by hand", () => {
   });
 
   it("sets each input back before moving the next: every side equals a run with that one --set", async () => {
-    const report = await json(["sensitivity", ONE, "--metric", "unit.training_per_user"]);
+    const report = await runJson(["sensitivity", ONE, "--metric", "unit.training_per_user"]);
     // training cost x1.2: 3,600 / 3,000 installs = 1.2 per user
     expect(rowOf(report, "training.runs.base model.cost").high.metric).toBeCloseTo(1.2, 12);
     const sides = report.inputs.flatMap((row: Loose) => [row.low, row.high].filter((side) => side.invalid === null).map((side) => [row.input, side]));
     expect(sides.length).toBeGreaterThan(15);
     for (const [input, side] of sides) {
-      const alone = await json(["run", ONE, "--set", `${input}=${side.value}`]);
+      const alone = await runJson(["run", ONE, "--set", `${input}=${side.value}`]);
       expect(side.metric, `${input}=${side.value}`).toBe(alone.unit.training_per_user);
       expect(side.ladder_holds).toBe(alone.ladder.holds);
     }
@@ -167,7 +157,7 @@ describe("sensitivity: the ladder's verdict", () => {
   const NEAR = ["sensitivity", ONE, "--set", "training.runs.0.cost=27000", "--metric", "unit.training_per_user"];
 
   it("marks the sides where it changes: training x1.2, budget x0.8 and horizon x0.8 put training above the CAC", async () => {
-    const report = await json(NEAR);
+    const report = await runJson(NEAR);
     const flips = report.inputs.flatMap((row: Loose) =>
       [
         ["low", row.low],
@@ -210,7 +200,7 @@ describe("sensitivity: formats", () => {
   });
 
   it("CSV: one row per input in rank order, the same numbers as JSON", async () => {
-    const [csv, report] = await Promise.all([runInProcess(["sensitivity", TWO, "-f", "csv"]), json(["sensitivity", TWO])]);
+    const [csv, report] = await Promise.all([runInProcess(["sensitivity", TWO, "-f", "csv"]), runJson(["sensitivity", TWO])]);
     const [header, ...rows] = parseCsv(csv.stdout);
     expect(header).toEqual([
       "rank",

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runBuilt, runInProcess } from "../helpers/cli.js";
+import { type Loose, runBuilt, runInProcess, runJson } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/csv.js";
 
 /**
@@ -11,19 +11,9 @@ import { parseCsv } from "../helpers/csv.js";
 const ONE = "tests/fixtures/whatif/one-channel.yaml";
 const TWO = "tests/fixtures/whatif/two-channels.yaml";
 
-// Results in JSON are read loosely: the tests check the figures, the types check the code.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-
-async function json(argv: string[]): Promise<Loose> {
-  const run = await runInProcess([...argv, "--format", "json"]);
-  expect(run.stderr).toBe("");
-  return JSON.parse(run.stdout);
-}
-
 describe("run --set", () => {
   it("evaluates the scenario with the value changed", async () => {
-    const result = await json(["run", ONE, "--set", "acquisition.channels.ads.cpa=20", "--set", "usage.max_turns_per_day=0.5"]);
+    const result = await runJson(["run", ONE, "--set", "acquisition.channels.ads.cpa=20", "--set", "usage.max_turns_per_day=0.5"], null);
     expect(result.unit.cac_blended).toBe(20);
     // 15.5 * 0.5 sessions * $0.01
     expect(result.unit.inference_per_user).toBeCloseTo(0.0775, 12);
@@ -45,7 +35,7 @@ describe("run --set", () => {
   });
 
   it("applies to every file of a run", async () => {
-    const results = await json(["run", ONE, TWO, "--set", "training.runs.0.cost=6000"]);
+    const results = await runJson(["run", ONE, TWO, "--set", "training.runs.0.cost=6000"], null);
     // Training per user doubles in both: 6,000 / 3,000 = 2 and 6,000 / 1,875 = 3.2.
     expect(results.map((result: Loose) => result.unit.training_per_user)).toEqual([2, 3.2]);
   });
@@ -71,7 +61,7 @@ describe("check --set", () => {
 
 describe("compare", () => {
   it("gives the change of every key figure against BASE, worked out by hand", async () => {
-    const [base, other] = await json(["compare", ONE, TWO]);
+    const [base, other] = await runJson(["compare", ONE, TWO], null);
     expect(base.delta.unit.cac_blended).toBe(0);
     // cac 10 -> 16: +6, +60 %; installs 3,000 -> 1,875: -1,125, -37.5 %
     expect(other.unit.cac_blended).toBe(16);
@@ -91,7 +81,7 @@ describe("compare", () => {
   });
 
   it("compares BASE with its own variant under --set, labelled by the --set", async () => {
-    const [base, variant] = await json(["compare", ONE, "--set", "acquisition.channels.0.cpa=20"]);
+    const [base, variant] = await runJson(["compare", ONE, "--set", "acquisition.channels.0.cpa=20"], null);
     expect(base.scenario.name).toBe("one channel, closed form");
     expect(variant.scenario.name).toBe("one channel, closed form [--set acquisition.channels.0.cpa=20]");
     // cac 10 -> 20: +10, +100 %; training per user 1 -> 2
@@ -138,7 +128,7 @@ describe("compare", () => {
 
 describe("sweep", () => {
   it("one --vary: a row per value, and the points where the ladder flips", async () => {
-    const report = await json(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..2:0.5"]);
+    const report = await runJson(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..2:0.5"], null);
     expect(report.points.map((point: Loose) => point["acquisition.channels.0.cpa"])).toEqual([1, 1.5, 2]);
     expect(report.points.map((point: Loose) => point["unit.cac_blended"])).toEqual([1, 1.5, 2]);
     // training per user = CPA / 10 against inference 0.155: holds only from CPA 1.55 up
@@ -159,7 +149,7 @@ describe("sweep", () => {
     const table = await runInProcess(argv);
     expect(table.stdout.match(/✓/g)).toHaveLength(2); // the cell, and the caption
     expect(table.stdout).toMatch(/│ 2\s+│\s+\$2\.00 ✓ │\s+\$2\.00 {3}│/);
-    const report = await json(argv);
+    const report = await runJson(argv, null);
     expect(report.points).toHaveLength(4);
     expect(report.flips).toHaveLength(2);
   });
@@ -179,7 +169,7 @@ describe("sweep", () => {
   });
 
   it("accepts money strings and --set with --vary", async () => {
-    const report = await json(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=$10..$20:$5", "--set", "revenue.arpdau=0.21", "--metrics", "unit.ltv"]);
+    const report = await runJson(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=$10..$20:$5", "--set", "revenue.arpdau=0.21", "--metrics", "unit.ltv"], null);
     expect(report.vary[0].labels).toEqual(["$10", "$15", "$20"]);
     expect(report.points.map((point: Loose) => point["acquisition.channels.0.cpa"])).toEqual([10, 15, 20]);
     // ltv = 15.5 * (0.21 - 0.01) = 3.1 at every CPA
@@ -218,7 +208,7 @@ describe("sweep", () => {
 describe("solve", () => {
   it("finds the highest CPA for a target LTV/CAC: ltv / target, to 1e-6", async () => {
     for (const target of [3, 0.1]) {
-      const report = await json(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", `unit.ltv_to_cac=${target}`]);
+      const report = await runJson(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", `unit.ltv_to_cac=${target}`], null);
       // One channel, no organic installs: cac = CPA, ltv = 1.55, so CPA = 1.55 / target.
       expect(Math.abs(report.solution.value - 1.55 / target)).toBeLessThan(1e-6);
       expect(report.solution.metric).toBeCloseTo(target, 9);
@@ -241,7 +231,7 @@ describe("solve", () => {
   it("a day metric: the highest CPA that pays back by day 20", async () => {
     // The margin is 0.1 on day 0 and 0.05 a day after: paid back by day a when 0.1 + 0.05 a >= CPA,
     // so payback_day <= 20 exactly when CPA <= 1.1.
-    const report = await json(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.payback_day=20", "--range", "0.5..5"]);
+    const report = await runJson(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.payback_day=20", "--range", "0.5..5"], null);
     expect(report.rule).toBe("at_most");
     expect(report.solution.value).toBeCloseTo(1.1, 6);
     expect(report.solution.metric).toBeLessThanOrEqual(20);
@@ -249,13 +239,13 @@ describe("solve", () => {
   });
 
   it("a metric equal to another: the CPA at which training per user (CPA / 10) reaches inference (0.155)", async () => {
-    const report = await json(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "ladder.inference=ladder.training"]);
+    const report = await runJson(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "ladder.inference=ladder.training"], null);
     expect(report.target).toEqual({ metric: "ladder.inference", equals_metric: "ladder.training" });
     expect(Math.abs(report.solution.value - 1.55)).toBeLessThan(1e-6);
   });
 
   it("ladder.holds: the lowest CPA at which the ladder holds", async () => {
-    const report = await json(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "ladder.holds=true"]);
+    const report = await runJson(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "ladder.holds=true"], null);
     expect(report.solution.value).toBeGreaterThan(1.55);
     expect(report.solution.value).toBeCloseTo(1.55, 6);
     expect(report.solution.edge).toBe("lowest");

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
 
@@ -43,4 +44,19 @@ export function runBuilt(argv: string[], options: { stdin?: string | Buffer; env
     timeout: 20_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+// Results in JSON are read loosely: the tests check the figures, the types check the code.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any;
+
+/**
+ * What a command prints with `--format json`, parsed; stderr must be empty, and the exit
+ * code `code` (null: any code, for commands such as solve that exit 1 with a full report).
+ */
+export async function runJson(argv: string[], code: number | null = 0): Promise<Loose> {
+  const run = await runInProcess([...argv, "--format", "json"]);
+  expect(run.stderr).toBe("");
+  if (code !== null) expect(run.code).toBe(code);
+  return JSON.parse(run.stdout);
 }

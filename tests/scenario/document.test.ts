@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type InputProblem, UserError } from "../../src/errors.js";
 import { documentValue, locate, parseYaml } from "../../src/scenario/document.js";
+import { problemsOf } from "../helpers/user-error.js";
 
-function problemsOf(call: () => unknown): InputProblem[] {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof UserError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a UserError");
-}
 
 const valueOf = (text: string) => documentValue(parseYaml(text, "s.yaml"));
 

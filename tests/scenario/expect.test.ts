@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { evaluateScenario } from "../../src/cli/scenarios.js";
-import { UserError } from "../../src/errors.js";
 import { METRIC_KINDS, METRIC_PATHS } from "../../src/report/metric-paths.js";
 import { SECTIONS } from "../../src/report/metrics.js";
 import { valueAt } from "../../src/report/result.js";
 import { evaluateExpectations, NULL_REASON } from "../../src/scenario/expect.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { userError } from "../helpers/user-error.js";
 
 /**
  * The tiny scenario, worked out by hand:
@@ -46,13 +46,7 @@ function check(expectBlock: string) {
 }
 
 function problemsOf(expectBlock: string) {
-  try {
-    load(expectBlock);
-  } catch (error) {
-    if (error instanceof UserError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the scenario to be rejected");
+  return userError(() => load(expectBlock)).problems;
 }
 
 describe("the tiny scenario", () => {

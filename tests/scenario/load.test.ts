@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type InputProblem, UserError } from "../../src/errors.js";
+import type { InputProblem } from "../../src/errors.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { userError } from "../helpers/user-error.js";
 
 const FIXTURES = new URL("../fixtures/scenarios/", import.meta.url);
 const fixture = (name: string) => ({ file: name, text: readFileSync(new URL(name, FIXTURES), "utf8") });
@@ -22,13 +23,7 @@ function yaml(lines: string[], omit: CoreKey[] = []): string {
 }
 
 function problemsOf(text: string): InputProblem[] {
-  try {
-    loadScenario({ file: "s.yaml", text });
-  } catch (error) {
-    if (error instanceof UserError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the scenario to be rejected");
+  return userError(() => loadScenario({ file: "s.yaml", text })).problems;
 }
 
 /** The only problem of a text. */

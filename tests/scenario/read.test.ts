@@ -2,18 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type InputProblem, UserError } from "../../src/errors.js";
 import { decodeScenario, describeFsError, MAX_SCENARIO_BYTES, readScenarioFile } from "../../src/scenario/read.js";
+import { problemsOf } from "../helpers/user-error.js";
 
-function problemsOf(call: () => unknown): InputProblem[] {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof UserError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a UserError");
-}
 
 const folder = mkdtempSync(join(tmpdir(), "llm-cac-read-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
