@@ -1,25 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { ModelListRow, ModelPriceRow } from "../../src/report/models-view.js";
 import { ROOT, runBuilt, runInProcess } from "../helpers/cli.js";
 
-interface ListRow {
-  id: string;
-  provider: string;
-  effective: string;
-  input: number;
-  cached_input: number | null;
-  output: number;
-  currency: string;
-  official: boolean;
-  source: string;
-  stale: boolean;
-}
+// The JSON rows have the shape the renderers are given.
+type ListRow = ModelListRow;
 
 interface History {
   id: string;
   provider: string;
   note: string | null;
-  prices: Omit<ListRow, "id" | "provider">[];
+  prices: ModelPriceRow[];
 }
 
 /** Counted from data/models.yaml itself, so the test checks the command, not a copy of the number. */
