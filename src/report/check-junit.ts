@@ -47,7 +47,7 @@ export function renderCheckJunit(checks: readonly FileCheck[]): string {
       const attributes = { classname: check.file, name: expectationName(item) };
       if (item.passed) return element("testcase", attributes, null);
       const message = expectationText(item, currency);
-      return element("testcase", attributes, [element("failure", { message, type: item.bound }, item.reason ?? message)]);
+      return element("testcase", attributes, [element("failure", { message, type: item.kind }, item.reason ?? message)]);
     });
     return element(
       "testsuite",

@@ -1,18 +1,6 @@
 import { formatProblem } from "../errors.js";
 import { type CheckSummary, expectationText, type FileCheck, plural, summarize, summaryLine } from "./check.js";
-import { mdCell } from "./md.js";
-
-/** A run of backticks longer than any in `text` (and at least `shortest`), so that text cannot close it. */
-function fenceFor(text: string, shortest: number): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  return "`".repeat(Math.max(shortest, longest + 1));
-}
-
-/** Inline code that survives any text. */
-function code(text: string): string {
-  const fence = fenceFor(text, 1);
-  return text.includes("`") ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
-}
+import { mdCode, mdCodeBlock, mdRow, mdText } from "./markdown.js";
 
 /** `✅ llm-cac check: all 3 files passed`, or `❌ llm-cac check: 1 failed, 1 invalid of 3 files` */
 function title(summary: CheckSummary): string {
@@ -25,29 +13,21 @@ function title(summary: CheckSummary): string {
 export function renderCheckMarkdown(checks: readonly FileCheck[]): string {
   const summary = summarize(checks);
   const rows = checks.map((check) => {
-    if (!check.valid) return ["⚠️", code(check.file), "", "", "", `invalid: ${plural(check.errors.length, "problem")}`];
+    if (!check.valid) return ["⚠️", mdCode(check.file), "", "", "", mdText(`invalid: ${plural(check.errors.length, "problem")}`)];
     const { outcome, result } = check;
     const failures = outcome.failures.map((failure) => expectationText(failure, result.scenario.currency));
     return [
       outcome.passed ? "✅" : "❌",
-      code(check.file),
-      result.scenario.name,
+      mdCode(check.file),
+      mdText(result.scenario.name),
       result.ladder.holds ? "holds" : "does not hold",
       String(outcome.checks.length),
-      outcome.passed ? "passed" : failures.join("; "),
+      outcome.passed ? "passed" : mdText(failures.join("; ")),
     ];
   });
-  const table = [
-    "| | file | scenario | ladder | expectations | result |",
-    "| --- | --- | --- | --- | ---: | --- |",
-    ...rows.map((cells) => `| ${cells.map(mdCell).join(" | ")} |`),
-  ].join("\n");
-  const blocks = [`## ${title(summary)}`, table, summaryLine(summary)];
+  const table = ["| | file | scenario | ladder | expectations | result |", "| --- | --- | --- | --- | ---: | --- |", ...rows.map(mdRow)].join("\n");
+  const blocks = [`## ${title(summary)}`, table, mdText(summaryLine(summary))];
   const invalid = checks.flatMap((check) => (check.valid ? [] : check.errors.map(formatProblem)));
-  if (invalid.length > 0) {
-    const text = invalid.join("\n");
-    const fence = fenceFor(text, 3);
-    blocks.push(`### Problems\n\n${fence}text\n${text}\n${fence}`);
-  }
+  if (invalid.length > 0) blocks.push(`### Problems\n\n${mdCodeBlock(invalid.join("\n"), "text")}`);
   return `${blocks.join("\n\n")}\n`;
 }

@@ -1,8 +1,8 @@
 import type { InputProblem } from "../errors.js";
 import type { ExpectationCheck, ExpectationFailure, ExpectOutcome } from "../scenario/expect.js";
-import { isMetricPath, METRIC_KINDS } from "./metric-paths.js";
+import { isMetricPath, METRIC_KINDS } from "../result/metric-paths.js";
 import { formatMetric } from "./metrics.js";
-import type { JsonResult } from "./result.js";
+import type { JsonResult } from "../result/json-result.js";
 
 /**
  * What `llm-cac check` found for one file: a valid scenario with its result and each
@@ -56,8 +56,8 @@ export function summaryLine(summary: CheckSummary): string {
 
 /** A stable name for an expectation, as a CI system lists it: `max unit.cac_blended`, `ladder holds`. */
 export function expectationName(check: ExpectationCheck): string {
-  if (check.bound === "ladder") return check.limit ? "ladder holds" : "ladder does not hold";
-  return `${check.bound} ${check.metric}`;
+  if (check.kind === "ladder") return check.bound ? "ladder holds" : "ladder does not hold";
+  return `${check.kind} ${check.metric}`;
 }
 
 /**
@@ -65,10 +65,10 @@ export function expectationName(check: ExpectationCheck): string {
  * Where rounding would print the two alike, both are shown in full.
  */
 export function expectationText(check: ExpectationFailure, currency: string): string {
-  if (check.bound === "ladder") return `ladder.holds ${String(check.value)} vs expected ${String(check.limit)}`;
+  if (check.kind === "ladder") return `ladder.holds ${String(check.value)} vs expected ${String(check.bound)}`;
   const kind = isMetricPath(check.metric) ? METRIC_KINDS[check.metric] : "count";
   let value = formatMetric(check.value, kind, currency);
-  let limit = formatMetric(check.limit, kind, currency);
-  if (value === limit && check.value !== check.limit) [value, limit] = [String(check.value), String(check.limit)];
-  return `${check.metric} ${value} vs ${check.bound} ${limit}${check.reason === undefined ? "" : ` (${check.reason})`}`;
+  let bound = formatMetric(check.bound, kind, currency);
+  if (value === bound && check.value !== check.bound) [value, bound] = [String(check.value), String(check.bound)];
+  return `${check.metric} ${value} vs ${check.kind} ${bound}${check.reason === undefined ? "" : ` (${check.reason})`}`;
 }

@@ -1,15 +1,16 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import { Chalk } from "chalk";
 import Table from "cli-table3";
+import type { MetricKind } from "../result/metric-paths.js";
+import { valueAt } from "../value-at.js";
+import type { ComparedResult } from "../whatif/delta.js";
 import { csvTable, flatten } from "./csv.js";
-import type { ComparedResult } from "./delta.js";
 import { formatMoney, formatNumber, formatPercent, formatSigned, NOT_AVAILABLE } from "./format.js";
 import type { Format } from "./index.js";
 import { finiteOrNull } from "./json.js";
 import { ladderVerdict } from "./ladder.js";
-import { mdCell } from "./md.js";
-import { type MetricKind, type MetricRow, metricCell, SECTIONS } from "./metrics.js";
+import { mdCode, mdRow, mdStrong, mdText } from "./markdown.js";
+import { type MetricRow, metricCell, SECTIONS } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
-import { valueAt } from "./result.js";
 
 /** `compare BASE OTHER...`: each scenario's key figures beside the base's, with the change. */
 export function renderCompare(format: Format, results: readonly ComparedResult[], options: RenderOptions): string {
@@ -133,9 +134,9 @@ function compareTable(results: readonly ComparedResult[], options: RenderOptions
   return `${blocks.join("\n\n")}\n`;
 }
 
+/** A table of plain-text head and rows already in Markdown: the first column left, the figures right. */
 function mdTable(title: string, columns: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map(mdCell).join(" | ")} |`;
-  return [line([title, ...columns]), `| --- |${columns.map(() => " ---: |").join("")}`, ...rows.map(line)].join("\n");
+  return [mdRow([title, ...columns].map(mdText)), `| --- |${columns.map(() => " ---: |").join("")}`, ...rows.map(mdRow)].join("\n");
 }
 
 function compareMarkdown(results: readonly ComparedResult[]): string {
@@ -143,18 +144,21 @@ function compareMarkdown(results: readonly ComparedResult[]): string {
   const columns = head(results);
   const blocks = [
     `## Compared with BASE\n\n${results
-      .map((result, index) => `- **${labels[index]}** ${mdCell(result.scenario.name)} (${result.scenario.currency}, ${result.scenario.horizon_days} days, \`${result.scenario.file}\`)`)
+      .map((result, index) => {
+        const { name, currency, horizon_days, file } = result.scenario;
+        return `- ${mdStrong(labels[index]!)} ${mdText(`${name} (${currency}, ${horizon_days} days,`)} ${mdCode(file, "text")})`;
+      })
       .join("\n")}`,
   ];
   const changes = verdictChangeLines(results);
   blocks.push(
     `### Cost ladder per user\n\n${mdTable("rung", columns, [
-      ...LADDER_ROWS.map((row) => [row.label, ...rowCells(results, row)]),
-      ["verdict", ...verdictCells(results, (text, changed) => (changed ? `**${text}**` : text))],
-    ])}${changes.length > 0 ? `\n\n${changes.map((line) => `**${line}**`).join("\n\n")}` : ""}`,
+      ...LADDER_ROWS.map((row) => [row.label, ...rowCells(results, row)].map(mdText)),
+      ["verdict", ...verdictCells(results, (text, changed) => (changed ? mdStrong(text) : mdText(text)))],
+    ])}${changes.length > 0 ? `\n\n${changes.map(mdStrong).join("\n\n")}` : ""}`,
   );
   for (const section of SECTIONS) {
-    blocks.push(`### ${section.title}\n\n${mdTable("figure", columns, section.rows.map((row) => [row.label.trim(), ...rowCells(results, row)]))}`);
+    blocks.push(`### ${section.title}\n\n${mdTable("figure", columns, section.rows.map((row) => [row.label.trim(), ...rowCells(results, row)].map(mdText)))}`);
   }
   return `${blocks.join("\n\n")}\n`;
 }

@@ -1,14 +1,16 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import type { JsonResult } from "../result/json-result.js";
 import type { PercentileKey, SamplesSummary } from "../uncertainty/summary.js";
+import { valueAt } from "../value-at.js";
 import { csvTable, flatten } from "./csv.js";
 import { formatNumber, formatPercent } from "./format.js";
 import type { Format } from "./index.js";
 import { renderJson } from "./json.js";
-import { mdCell, renderMarkdown } from "./md.js";
+import { mdRow, mdStrong, mdText } from "./markdown.js";
+import { renderMarkdown } from "./md.js";
 import { formatMetric, type MetricRow, SECTIONS } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
-import { type JsonResult, valueAt } from "./result.js";
 import { renderTable } from "./table.js";
 
 /** A run's result with its uncertainty run (`run --samples`). */
@@ -95,15 +97,15 @@ function samplesTable(result: SampledResult, options: RenderOptions): string {
 }
 
 function samplesMarkdown(result: SampledResult): string {
-  const line = (row: string[]) => `| ${row.map(mdCell).join(" | ")} |`;
+  const line = (row: string[]) => mdRow(row.map(mdText));
   const table = (title: string, rows: readonly MetricRow[]) =>
     [line([title, ...HEAD]), `| --- |${HEAD.map(() => " ---: |").join("")}`, ...rows.map((row) => line([row.label.trim(), ...cells(result, row)]))].join("\n");
   const { notes, odds } = facts(result);
   return [
-    `## ${mdCell(headline(result))}`,
-    [...notes.map(mdCell), `**${mdCell(odds)}**`].join("\n\n"),
+    `## ${mdText(headline(result))}`,
+    [...notes.map(mdText), mdStrong(odds)].join("\n\n"),
     table("rung", LADDER_ROWS),
     ...SECTIONS.map((section) => `### ${section.title}\n\n${table("figure", section.rows)}`),
-    `_${NOTE}_`,
+    `_${mdText(NOTE)}_`,
   ].join("\n\n");
 }

@@ -1,5 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import { SCHEMA_VERSION, type ScenarioHeader } from "../result/json-result.js";
+import type { MetricKind } from "../result/metric-paths.js";
 import { metricKind } from "../whatif/metrics.js";
 import type { SensitivityRow, Side, SkippedInput } from "../whatif/sensitivity.js";
 import { tornadoBar } from "./bar.js";
@@ -7,10 +9,9 @@ import { csvTable, flatten } from "./csv.js";
 import { formatPercent, formatPrecise } from "./format.js";
 import type { Format } from "./index.js";
 import { finiteOrNull } from "./json.js";
-import { mdCell } from "./md.js";
-import { formatMetric, type MetricKind } from "./metrics.js";
+import { mdCode, mdRow, mdStrong, mdText } from "./markdown.js";
+import { formatMetric } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
-import { SCHEMA_VERSION, type ScenarioHeader } from "./result.js";
 
 export interface SensitivityReport {
   scenario: ScenarioHeader;
@@ -170,16 +171,15 @@ function sensitivityTable(report: SensitivityReport, options: RenderOptions): st
 function sensitivityMarkdown(report: SensitivityReport): string {
   const { head, rows } = columns(report);
   const drawn = bars(report, 10);
-  const line = (cells: string[]) => `| ${cells.map(mdCell).join(" | ")} |`;
   const table = [
-    line([...head, "tornado"]),
+    mdRow([...head, "tornado"].map(mdText)),
     "| ---: | --- | ---: | ---: | ---: | --- |",
-    ...rows.map((row, index) => line([...row.map((cell) => (cell.endsWith(" !") ? `**${cell}**` : cell)), `\`${drawn[index]!}\``])),
+    ...rows.map((row, index) => mdRow([...row.map((cell) => (cell.endsWith(" !") ? mdStrong(cell) : mdText(cell))), mdCode(drawn[index]!)])),
   ].join("\n");
   const { verdicts, invalid, skipped } = notes(report);
   const [title, scenario, base] = heading(report);
-  const list = (items: string[]) => items.map((item) => `- ${mdCell(item)}`).join("\n");
-  const blocks = [`## ${mdCell(title!)}`, `${mdCell(scenario!)}\n\n${mdCell(base!)}`, `_${mdCell(legend(report))}_`, report.rows.length > 0 ? table : "No input to move."];
+  const list = (items: string[]) => items.map((item) => `- ${mdText(item)}`).join("\n");
+  const blocks = [`## ${mdText(title!)}`, `${mdText(scenario!)}\n\n${mdText(base!)}`, `_${mdText(legend(report))}_`, report.rows.length > 0 ? table : "No input to move."];
   blocks.push(verdicts.length > 0 ? `**The ladder's verdict changes:**\n\n${list(verdicts)}` : "The ladder's verdict is the same at every move.");
   if (invalid.length > 0) blocks.push(`Moves the scenario format rejects (shown as invalid):\n\n${list(invalid)}`);
   if (skipped.length > 0) blocks.push(`Not moved:\n\n${list(skipped)}`);

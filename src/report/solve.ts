@@ -1,14 +1,15 @@
 import { Chalk } from "chalk";
+import { SCHEMA_VERSION, type ScenarioHeader } from "../result/json-result.js";
 import { metricKind, type MetricValue } from "../whatif/metrics.js";
-import type { Solution, SolveRule } from "../whatif/solve.js";
+import type { SolveRange, SolveTarget } from "../whatif/solve-input.js";
+import type { Observed, Solution, SolveRule } from "../whatif/solve.js";
 import { csvTable } from "./csv.js";
 import { formatPrecise, NOT_AVAILABLE } from "./format.js";
 import type { Format } from "./index.js";
 import { finiteOrNull } from "./json.js";
-import { mdCell } from "./md.js";
+import { mdText } from "./markdown.js";
 import { formatMetric } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
-import { SCHEMA_VERSION, type ScenarioHeader } from "./result.js";
 
 export interface SolveReport {
   scenario: ScenarioHeader;
@@ -16,19 +17,16 @@ export interface SolveReport {
   input: string;
   metric: string;
   /** A value, or another metric the metric should equal. */
-  target: { value: number | boolean } | { metric: string };
+  target: SolveTarget;
   rule: SolveRule;
-  range: { low: number; high: number; from: string };
+  range: SolveRange;
   /** The input takes whole numbers only. */
   integer: boolean;
   current: { value: number | null; metric: MetricValue; target: MetricValue };
   solutions: Solution[];
   evaluations: number;
-  /**
-   * The scan: how many values it tried, the smallest and largest of the metric there
-   * (of metric - other metric, for a metric target), and for `at-most` and `is` how many hit.
-   */
-  observed: { samples: number; min: number | null; max: number | null; hits: number };
+  /** The scan: how many values it tried, the metric's span there, how many hit. */
+  observed: Observed;
   invalid: { count: number; first?: string };
 }
 
@@ -41,8 +39,8 @@ export function renderSolve(format: Format, report: SolveReport, options: Render
     case "csv":
       return csvTable([new Map(Object.entries(csvRow(report)))]);
     case "md":
-      return `## ${mdCell(heading(report))}\n\n${mdCell(scenarioLine(report))}\n\n${lines(report)
-        .map((line) => `- ${mdCell(line.trim())}`)
+      return `## ${mdText(heading(report))}\n\n${mdText(scenarioLine(report))}\n\n${lines(report)
+        .map((line) => `- ${mdText(line.trim())}`)
         .join("\n")}\n`;
     case "table": {
       const chalk = new Chalk({ level: options.color ? 1 : 0 });

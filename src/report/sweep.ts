@@ -1,15 +1,15 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import { SCHEMA_VERSION, type ScenarioHeader } from "../result/json-result.js";
 import { metricKind, type MetricValue } from "../whatif/metrics.js";
 import type { Flip } from "../whatif/sweep.js";
 import { csvTable } from "./csv.js";
 import { NOT_AVAILABLE } from "./format.js";
 import type { Format } from "./index.js";
 import { finiteOrNull } from "./json.js";
-import { mdCell } from "./md.js";
+import { mdRow, mdStrong, mdText } from "./markdown.js";
 import { formatMetric } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
-import { SCHEMA_VERSION, type ScenarioHeader } from "./result.js";
 
 /** One `--vary`: its path as typed, its SPEC, and each value as written and as the scenario resolved it. */
 export interface SweepAxis {
@@ -130,27 +130,35 @@ function title(report: SweepReport): string {
   return `Sweep of ${axes}\n${name}  (${currency}, ${horizon_days} days, ${file})`;
 }
 
-/** The rows of the table: one per point (one axis), or the matrix of one metric (two axes). */
-function grid(report: SweepReport, mark: (text: string, holds: boolean) => string): { head: string[]; rows: string[][]; caption: string } {
+/**
+ * The rows of the table: one per point (one axis), or the matrix of one metric (two axes).
+ * `mark` turns a matrix cell into the output's form, highlighted where the ladder holds;
+ * `plain` every other cell of the head and rows (the caption is left to the caller).
+ */
+function grid(
+  report: SweepReport,
+  mark: (text: string, holds: boolean) => string,
+  plain: (text: string) => string = (text) => text,
+): { head: string[]; rows: string[][]; caption: string } {
   if (report.axes.length === 1) {
     const axis = report.axes[0]!;
     return {
-      head: [axis.path, ...report.metrics],
-      rows: report.points.map((point) => [axis.labels[point.indices[0]!]!, ...report.metrics.map((metric) => cellText(report, metric, point.metrics[metric]))]),
+      head: [axis.path, ...report.metrics].map(plain),
+      rows: report.points.map((point) => [axis.labels[point.indices[0]!]!, ...report.metrics.map((metric) => cellText(report, metric, point.metrics[metric]))].map(plain)),
       caption: "",
     };
   }
   const [rowAxis, columnAxis] = [report.axes[0]!, report.axes[1]!];
   const metric = report.matrixMetric;
   const rows = rowAxis.labels.map((label, rowIndex) => [
-    label,
+    plain(label),
     ...columnAxis.labels.map((_, columnIndex) => {
       const point = report.points[rowIndex * columnAxis.labels.length + columnIndex]!;
       return mark(`${cellText(report, metric, point.metrics[metric])}${point.holds ? " ✓" : "  "}`, point.holds);
     }),
   ]);
   return {
-    head: [`${rowAxis.path} \\ ${columnAxis.path}`, ...columnAxis.labels],
+    head: [`${rowAxis.path} \\ ${columnAxis.path}`, ...columnAxis.labels].map(plain),
     rows,
     caption: `${metric}; ✓ where the ladder holds (inference < training < acquisition)`,
   };
@@ -171,11 +179,10 @@ function sweepTable(report: SweepReport, options: RenderOptions): string {
 }
 
 function sweepMarkdown(report: SweepReport): string {
-  const { head, rows, caption } = grid(report, (text, holds) => (holds ? `**${text}**` : text));
-  const line = (cells: string[]) => `| ${cells.map(mdCell).join(" | ")} |`;
-  const table = [line(head), `| --- |${head.slice(1).map(() => " ---: |").join("")}`, ...rows.map(line)].join("\n");
+  const { head, rows, caption } = grid(report, (text, holds) => (holds ? mdStrong(text) : mdText(text)), mdText);
+  const table = [mdRow(head), `| --- |${head.slice(1).map(() => " ---: |").join("")}`, ...rows.map(mdRow)].join("\n");
   const [heading, scenario] = title(report).split("\n");
   const flips = flipSummary(report);
-  const list = flips.items.map((item) => `- ${mdCell(item)}`).join("\n");
-  return `## ${mdCell(heading!)}\n\n${mdCell(scenario!)}\n\n${caption ? `${mdCell(caption)}\n\n` : ""}${table}\n\n${flips.heading}${list ? `\n\n${list}` : ""}\n`;
+  const list = flips.items.map((item) => `- ${mdText(item)}`).join("\n");
+  return `## ${mdText(heading!)}\n\n${mdText(scenario!)}\n\n${caption ? `${mdText(caption)}\n\n` : ""}${table}\n\n${mdText(flips.heading)}${list ? `\n\n${list}` : ""}\n`;
 }

@@ -1,9 +1,9 @@
-import { isMetricPath, METRIC_KINDS, METRIC_PATHS } from "../report/metric-paths.js";
-import { type JsonResult, valueAt } from "../report/result.js";
+import type { JsonResult } from "../result/json-result.js";
+import { isMetricPath, METRIC_KINDS, METRIC_PATHS, nearestMetrics } from "../result/metric-paths.js";
+import { valueAt } from "../value-at.js";
 import type { FieldProblem } from "./issues.js";
 import { MoneyAmount } from "./money.js";
 import type { ParsedScenario, ScenarioData } from "./schema.js";
-import { closest } from "./suggest.js";
 
 /**
  * The `expect` block (model.md): `ladder: true|false` and `max:` / `min:` maps from metric
@@ -47,26 +47,20 @@ function unknownMetric(metric: string): { message: string; hint: string } {
 }
 
 /**
- * The metrics nearest a mistyped path: by the whole path, and by its last part alone,
- * so that `cac_blended` or `totals.cac_blended` still finds `unit.cac_blended`.
+ * One expectation of a scenario, by `kind`: a `max` or `min` bound on a metric (`bound`
+ * is the threshold), or the `ladder` verdict (`bound` is the verdict expected).
  */
-function nearestMetrics(metric: string): string[] {
-  const leaf = metric.split(".").at(-1)!;
-  const byLeaf = closest(leaf, METRIC_PATHS.map((path) => path.split(".").at(-1)!)).flatMap((name) =>
-    METRIC_PATHS.filter((path) => path.endsWith(`.${name}`)),
-  );
-  return [...new Set([...closest(metric, METRIC_PATHS), ...byLeaf])].slice(0, 3);
-}
-
-/** One expectation of a scenario: a bound on a metric, or the ladder verdict. */
 export type Expectation =
-  | { metric: string; bound: BoundKind; limit: number }
-  | { metric: "ladder.holds"; bound: "ladder"; limit: boolean };
+  | { metric: string; kind: BoundKind; bound: number }
+  | { metric: "ladder.holds"; kind: "ladder"; bound: boolean };
 
 /** An expectation as checked: the value found, whether it held and, where that is not obvious, why not. */
 export type ExpectationCheck = Expectation & { value: number | boolean | null; passed: boolean; reason?: string };
 
-/** The failed checks as the JSON result reports them: `{ metric, bound, limit, value, reason? }`. */
+/**
+ * The failed checks as the JSON of `check` reports them (docs/ci.md), keys in this order:
+ * `{ metric, kind, bound, value, reason? }`.
+ */
 export type ExpectationFailure = Omit<ExpectationCheck, "passed">;
 
 export interface ExpectOutcome {
@@ -80,9 +74,9 @@ export interface ExpectOutcome {
 export function expectationsOf(expect: ScenarioData["expect"]): Expectation[] {
   if (expect === undefined) return [];
   const list: Expectation[] = [];
-  if (expect.ladder !== undefined) list.push({ metric: "ladder.holds", bound: "ladder", limit: expect.ladder });
-  for (const bound of BOUND_KINDS) {
-    for (const [metric, limit] of Object.entries(expect[bound] ?? {})) list.push({ metric, bound, limit });
+  if (expect.ladder !== undefined) list.push({ metric: "ladder.holds", kind: "ladder", bound: expect.ladder });
+  for (const kind of BOUND_KINDS) {
+    for (const [metric, bound] of Object.entries(expect[kind] ?? {})) list.push({ metric, kind, bound });
   }
   return list;
 }
@@ -93,14 +87,14 @@ export const NULL_REASON = "no value: its denominator is zero or its milestone i
 /** Tests each expectation against a result: `max` and `min` are inclusive; a bound on a null figure fails. */
 export function evaluateExpectations(expect: ScenarioData["expect"], result: JsonResult): ExpectOutcome {
   const checks = expectationsOf(expect).map((expectation): ExpectationCheck => {
-    if (expectation.bound === "ladder") {
+    if (expectation.kind === "ladder") {
       const value = result.ladder.holds;
-      return { ...expectation, value, passed: value === expectation.limit };
+      return { ...expectation, value, passed: value === expectation.bound };
     }
     const found = valueAt(result, expectation.metric);
     // What JSON shows as null fails: null itself, and (should the model ever yield one) NaN or Infinity.
     if (typeof found !== "number" || !Number.isFinite(found)) return { ...expectation, value: null, passed: false, reason: NULL_REASON };
-    const passed = expectation.bound === "max" ? found <= expectation.limit : found >= expectation.limit;
+    const passed = expectation.kind === "max" ? found <= expectation.bound : found >= expectation.bound;
     return { ...expectation, value: found, passed };
   });
   const failures = checks.filter((check) => !check.passed).map(({ passed: _passed, ...failure }) => failure);

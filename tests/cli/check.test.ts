@@ -139,14 +139,36 @@ describe("check --format json", () => {
     expect(pass!.result.expect).toEqual({ passed: true, failures: [] });
     expect(fail!.passed).toBe(false);
     expect(fail!.failures).toEqual([
-      { metric: "ladder.holds", bound: "ladder", limit: false, value: true },
-      { metric: "unit.cac_blended", bound: "max", limit: 9.5, value: 10 },
-      { metric: "unit.payback_day", bound: "max", limit: 30, value: null, reason: NULL_REASON },
-      { metric: "milestones.users_for_training_below_cac", bound: "min", limit: 51, value: 50 },
+      { metric: "ladder.holds", kind: "ladder", bound: false, value: true },
+      { metric: "unit.cac_blended", kind: "max", bound: 9.5, value: 10 },
+      { metric: "unit.payback_day", kind: "max", bound: 30, value: null, reason: NULL_REASON },
+      { metric: "milestones.users_for_training_below_cac", kind: "min", bound: 51, value: 50 },
     ]);
+    // Keys in a fixed order; `bound` is the threshold (a number, or the ladder verdict expected), never the rule's name.
+    expect(fail!.failures.map((failure: Record<string, unknown>) => Object.keys(failure))).toEqual([
+      ["metric", "kind", "bound", "value"],
+      ["metric", "kind", "bound", "value"],
+      ["metric", "kind", "bound", "value", "reason"],
+      ["metric", "kind", "bound", "value"],
+    ]);
+    expect(stdout).toContain(
+      ['      {', '        "metric": "unit.cac_blended",', '        "kind": "max",', '        "bound": 9.5,', '        "value": 10', '      },'].join("\n"),
+    );
     expect(fail!.result.expect).toEqual({ passed: false, failures: fail!.failures });
+    expect(Object.keys(fail!.result).at(-1)).toBe("expect");
     expect(invalid).toMatchObject({ file: `${DIR}/mixed/c-invalid.yaml`, valid: false, passed: false, failures: [], result: null });
     expect(invalid!.errors).toEqual([{ file: `${DIR}/mixed/c-invalid.yaml`, line: 3, col: 1, message: expect.stringMatching(/^invalid YAML/) }]);
+  });
+
+  it("adds expect to the result of check only: run --format json of the same file has none", async () => {
+    const run = await runInProcess(["run", `${DIR}/fail/tiny-fail.yaml`, "--format", "json"]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result).not.toHaveProperty("expect");
+    const [entry] = JSON.parse((await runInProcess(["check", `${DIR}/fail/tiny-fail.yaml`, "--format", "json"])).stdout) as Array<Record<string, any>>;
+    const { expect: outcome, ...rest } = entry!.result;
+    expect(rest).toEqual(result);
+    expect(outcome).toEqual({ passed: false, failures: entry!.failures });
   });
 });
 
@@ -211,7 +233,8 @@ describe("check --format md", () => {
     expect(lines).toContain("| | file | scenario | ladder | expectations | result |");
     expect(lines).toContain(`| ✅ | \`${DIR}/mixed/a-pass.yaml\` | tiny, every expectation met | holds | 5 | passed |`);
     const failRow = lines.find((line) => line.startsWith("| ❌"));
-    expect(failRow).toContain("unit.cac_blended $10.00 vs max $9.50");
+    // Escaped for Markdown: `_` cannot start emphasis.
+    expect(failRow).toContain("unit.cac\\_blended $10.00 vs max $9.50");
     // The header, the rule and a row per file.
     expect(lines.filter((line) => line.startsWith("| ")).length).toBe(5);
     expect(stdout).toContain("### Problems\n\n```text\n");

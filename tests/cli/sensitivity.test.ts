@@ -217,7 +217,7 @@ describe("sensitivity: formats", () => {
   it("Markdown: a heading, the table with the bar in code, the notes", async () => {
     const run = await runInProcess(["sensitivity", ONE, "--delta", "10%", "-f", "md"]);
     expect(run.stdout).toMatch(/^## Sensitivity of totals\.total to each input moved ±10% \(x0\.9 and x1\.1\), largest effect first\n/);
-    expect(run.stdout).toContain("| # | input | as given | at x0.9 | at x1.1 | tornado |");
+    expect(run.stdout).toContain("| \\# | input | as given | at x0.9 | at x1.1 | tornado |");
     expect(run.stdout).toMatch(/\| 1 \| \S+ \| .* \| `[ ░█]+│[ ░█]+` \|/);
   });
 

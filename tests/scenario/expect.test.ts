@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluateScenario } from "../../src/cli/scenarios.js";
-import { METRIC_KINDS, METRIC_PATHS } from "../../src/report/metric-paths.js";
 import { SECTIONS } from "../../src/report/metrics.js";
-import { valueAt } from "../../src/report/result.js";
+import { METRIC_KINDS, METRIC_PATHS } from "../../src/result/metric-paths.js";
 import { evaluateExpectations, NULL_REASON } from "../../src/scenario/expect.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { valueAt } from "../../src/value-at.js";
 import { userError } from "../helpers/user-error.js";
 
 /**
@@ -67,48 +67,48 @@ describe("evaluateExpectations", () => {
     const outcome = check("  max: { unit.cac_blended: 10 }\n");
     expect(outcome).toEqual({
       passed: true,
-      checks: [{ metric: "unit.cac_blended", bound: "max", limit: 10, value: 10, passed: true }],
+      checks: [{ metric: "unit.cac_blended", kind: "max", bound: 10, value: 10, passed: true }],
       failures: [],
     });
   });
 
-  it("fails a max bound just below the value, reporting value and limit", () => {
+  it("fails a max bound just below the value, reporting value and bound", () => {
     const outcome = check("  max: { unit.cac_blended: 9.99 }\n");
     expect(outcome.passed).toBe(false);
-    expect(outcome.failures).toEqual([{ metric: "unit.cac_blended", bound: "max", limit: 9.99, value: 10 }]);
+    expect(outcome.failures).toEqual([{ metric: "unit.cac_blended", kind: "max", bound: 9.99, value: 10 }]);
   });
 
   it("passes a min bound equal to the value and fails one above it", () => {
     // users_for_training_below_cac = 500 / 10 = 50
     expect(check("  min: { milestones.users_for_training_below_cac: 50 }\n").passed).toBe(true);
     const outcome = check("  min: { milestones.users_for_training_below_cac: 51 }\n");
-    expect(outcome.failures).toEqual([{ metric: "milestones.users_for_training_below_cac", bound: "min", limit: 51, value: 50 }]);
+    expect(outcome.failures).toEqual([{ metric: "milestones.users_for_training_below_cac", kind: "min", bound: 51, value: 50 }]);
   });
 
   it("passes ladder: true when the ladder holds and fails ladder: false", () => {
     expect(check("  ladder: true\n")).toMatchObject({ passed: true, failures: [] });
-    expect(check("  ladder: false\n").failures).toEqual([{ metric: "ladder.holds", bound: "ladder", limit: false, value: true }]);
+    expect(check("  ladder: false\n").failures).toEqual([{ metric: "ladder.holds", kind: "ladder", bound: false, value: true }]);
   });
 
   it("fails a bound on a null metric, with the reason, whichever way the bound points", () => {
     // No revenue block: payback_day is null, so neither max nor min can be met.
     const outcome = check("  max: { unit.payback_day: 30 }\n  min: { unit.ltv: -1000 }\n");
     expect(outcome.failures).toEqual([
-      { metric: "unit.payback_day", bound: "max", limit: 30, value: null, reason: NULL_REASON },
-      { metric: "unit.ltv", bound: "min", limit: -1000, value: null, reason: NULL_REASON },
+      { metric: "unit.payback_day", kind: "max", bound: 30, value: null, reason: NULL_REASON },
+      { metric: "unit.ltv", kind: "min", bound: -1000, value: null, reason: NULL_REASON },
     ]);
   });
 
   it("converts money bounds like any other money: ¥20 at 0.5 USD per CNY is 10", () => {
     // cac_blended = 10: "¥20" -> 10 passes (inclusive), "¥19" -> 9.5 fails.
-    expect(check('  max: { unit.cac_blended: "¥20" }\n').checks).toEqual([{ metric: "unit.cac_blended", bound: "max", limit: 10, value: 10, passed: true }]);
-    expect(check('  max: { unit.cac_blended: "¥19" }\n').failures).toEqual([{ metric: "unit.cac_blended", bound: "max", limit: 9.5, value: 10 }]);
+    expect(check('  max: { unit.cac_blended: "¥20" }\n').checks).toEqual([{ metric: "unit.cac_blended", kind: "max", bound: 10, value: 10, passed: true }]);
+    expect(check('  max: { unit.cac_blended: "¥19" }\n').failures).toEqual([{ metric: "unit.cac_blended", kind: "max", bound: 9.5, value: 10 }]);
     expect(check('  max: { unit.cac_blended: "$10" }\n').passed).toBe(true);
   });
 
   it("lists the ladder first, then max and min in the order written", () => {
     const outcome = check("  min: { unit.training_per_user: 0.5 }\n  max: { totals.inference: 56, unit.cac_blended: 10 }\n  ladder: true\n");
-    expect(outcome.checks.map((item) => `${item.bound} ${item.metric}`)).toEqual([
+    expect(outcome.checks.map((item) => `${item.kind} ${item.metric}`)).toEqual([
       "ladder ladder.holds",
       "max totals.inference",
       "max unit.cac_blended",
