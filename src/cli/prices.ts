@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { type Catalog, type CatalogModel, catalogFingerprint, mergeCatalogs, parseCatalog } from "../scenario/catalog.js";
 import { litellmSnapshotDate, parseLitellm } from "../scenario/litellm.js";
 import type { PriceSources } from "../scenario/model-price.js";
-import { describeFsError, STDIN_NAME } from "../scenario/read.js";
+import { describeFsError, readRegularFile, STDIN_NAME } from "../scenario/read.js";
 import type { CliIo } from "./io.js";
 import { packageRoot } from "./package-info.js";
 
@@ -62,14 +62,12 @@ export function readPriceMap(path: string, name: string): CatalogModel[] {
   return parseLitellm(json, name, litellmSnapshotDate(json) ?? modified.toISOString().slice(0, 10));
 }
 
+/** LiteLLM's own map is 1.5 MB; far beyond this is not a price map. */
+const MAX_PRICE_MAP_BYTES = 64 * 1024 * 1024;
+
 function readMapFile(path: string, name: string): { text: string; modified: Date } {
-  try {
-    const stats = statSync(path);
-    if (!stats.isDirectory()) return { text: readFileSync(path, "utf8"), modified: stats.mtime };
-  } catch (error) {
-    throw UserError.inFile(name, describeFsError(error));
-  }
-  throw UserError.inFile(name, "is a directory, not a price map");
+  const { bytes, modified } = readRegularFile(path, { name, maxBytes: MAX_PRICE_MAP_BYTES, kind: "price map" });
+  return { text: bytes.toString("utf8"), modified };
 }
 
 /** JSON text to a value; a syntax error at its line and column where the engine says where. */

@@ -16,11 +16,13 @@ export interface ScenarioDocument {
 }
 
 /** Aliases may expand a document a hundredfold at most: beyond is a "billion laughs" attack. */
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
 export function parseYaml(text: string, file: string): ScenarioDocument {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false });
+  // logLevel "error": the yaml package's warnings would go to the process's stderr as Node
+  // warnings, outside the CLI's own messages; whatever matters is an error or a schema problem.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false, logLevel: "error" });
   const problems: InputProblem[] = document.errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return { file, line, col, message: `invalid YAML: ${firstLine(error.message)}` };

@@ -25,6 +25,9 @@ export function describeFound(value: unknown): string {
   }
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return "a list";
+  // YAML's own types: timestamps (2024-01-01) and !!binary.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "a date" : `the date ${value.toISOString().slice(0, 10)}`;
+  if (value instanceof Uint8Array) return "binary data";
   return "a mapping";
 }
 
@@ -115,6 +118,11 @@ export function problemsFromIssues(
         const expected = [...new Set(expectedOf(issue).map((noun) => (noun === NOUN.object ? "a range { low, high }" : noun)))];
         if (issue.input === undefined) return [{ path, message: `required, expected ${expected.join(" or ")}` }];
         return [{ path, message: `expected ${expected.join(" or ")}, found ${found(issue)}` }];
+      }
+      case "invalid_key": {
+        // A record's key (an fx currency) failed its own schema: report that schema's words at the key.
+        const inner = issue.issues.map((keyIssue) => keyIssue.message);
+        return [{ path, message: inner[0] ?? `unexpected key ${describeFound(issue.input)}`, atKey: true }];
       }
       default:
         return [{ path, message: issue.message }];

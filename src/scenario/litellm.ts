@@ -4,6 +4,7 @@
  */
 import { UserError } from "../errors.js";
 import { type CatalogModel, isIsoDate } from "./catalog.js";
+import { MAX_MONEY } from "./money.js";
 
 /** Significant digits kept when scaling per-token prices: LiteLLM's own figures carry at most ~7. */
 const SIGNIFICANT_DIGITS = 12;
@@ -22,8 +23,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A per-token price a scenario could use: a million tokens of it stays within money's bound. */
 function isPrice(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 && value * 1e6 <= MAX_MONEY;
 }
 
 /** A chat model with both an input and an output price, converted; undefined for anything else. */

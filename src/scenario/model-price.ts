@@ -1,7 +1,7 @@
 import { formatProblem, isUserError } from "../errors.js";
 import { type Catalog, type CatalogModel, type CatalogPrice, findModelPrice, isStale, mergeCatalogs } from "./catalog.js";
 import type { FieldProblem } from "./issues.js";
-import { convertMoney, MoneyAmount } from "./money.js";
+import { convertMoney, MAX_MONEY, MoneyAmount } from "./money.js";
 import type { ScenarioData } from "./schema.js";
 
 /**
@@ -90,6 +90,13 @@ export function resolveModelPrice(data: ScenarioData, sources: PriceSources | un
     ...(cached === undefined ? {} : { cached_input: cached }),
     output: explicit.output ?? found.output * rate.value,
   };
+  // A price from a map or after fx never met the schema's bound on typed prices; without it
+  // an absurd map entry (1e300 per token) would overflow the model to Infinity.
+  const outOfBounds = Object.entries(price).find(([, value]) => !(value <= MAX_MONEY));
+  if (outOfBounds !== undefined) {
+    const [field, value] = outOfBounds;
+    return { problems: [{ path: MODEL_PATH, message: `${found.id}'s ${field} price comes to ${value} ${data.currency} per 1M tokens; prices may be at most ${MAX_MONEY.toExponential()}` }], warnings: [] };
+  }
 
   const warnings: FieldProblem[] = [];
   const pinned = ref !== found.id;

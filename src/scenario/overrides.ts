@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap } from "yaml";
 import { type InputProblem, UserError } from "../errors.js";
-import { documentValue, type ScenarioDocument } from "./document.js";
+import { documentValue, MAX_ALIAS_COUNT, type ScenarioDocument } from "./document.js";
 import { describeFound, type FieldProblem } from "./issues.js";
 import { scenarioSchema } from "./schema.js";
 import { keysAt, kindsAt } from "./schema-walk.js";
@@ -59,10 +59,16 @@ export function parsePath(text: string, label: string): string[] {
 
 /** A value as YAML reads it; an empty value stays empty (null) for the schema to report. */
 export function parseValue(text: string, label: string): unknown {
-  const document = parseDocument(text, { strict: true, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { strict: true, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   const error = document.errors[0];
-  if (error !== undefined) throw new UserError(`${label}: the value is not valid YAML: ${error.message.split("\n")[0]}`);
-  return document.toJS();
+  const invalid = (message: string) => new UserError(`${label}: the value is not valid YAML: ${message.split("\n")[0]}`);
+  if (error !== undefined) throw invalid(error.message);
+  try {
+    // A value stands alone: an alias in it (`*a`) has no anchor to refer to.
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (thrown) {
+    throw invalid(thrown instanceof Error ? thrown.message : String(thrown));
+  }
 }
 
 type Resolution = { ok: true; path: (string | number)[]; emptyParents: (string | number)[][] } | { ok: false; problem: InputProblem };

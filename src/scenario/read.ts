@@ -15,9 +15,7 @@ export const STDIN_NAME = "<stdin>";
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export function decodeScenario(bytes: Uint8Array, file: string): ScenarioSource {
-  if (bytes.length > MAX_SCENARIO_BYTES) {
-    throw UserError.inFile(file, `the file is ${bytes.length} bytes; a scenario may be at most ${MAX_SCENARIO_BYTES} bytes`);
-  }
+  if (bytes.length > MAX_SCENARIO_BYTES) tooLarge(file, bytes.length);
   try {
     return { file, text: utf8.decode(bytes) };
   } catch {
@@ -25,17 +23,32 @@ export function decodeScenario(bytes: Uint8Array, file: string): ScenarioSource 
   }
 }
 
+function tooLarge(file: string, bytes: number, maxBytes = MAX_SCENARIO_BYTES, kind = "scenario"): never {
+  throw UserError.inFile(file, `the file is ${bytes} bytes; a ${kind} may be at most ${maxBytes} bytes`);
+}
+
 /** Reads a scenario file, turning every way that can fail into a message about the file. */
 export function readScenarioFile(path: string): ScenarioSource {
-  let bytes: Buffer;
+  return decodeScenario(readRegularFile(path, { name: path, maxBytes: MAX_SCENARIO_BYTES, kind: "scenario file" }).bytes, path);
+}
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, and when it was changed; a folder,
+ * a pipe or a device (which would block the read, or never end it: /dev/zero), a file
+ * too large, or any error of the file system is a UserError naming the file as `name`.
+ */
+export function readRegularFile(path: string, options: { name: string; maxBytes: number; kind: string }): { bytes: Buffer; modified: Date } {
+  const { name } = options;
   try {
-    if (statSync(path).isDirectory()) throw UserError.inFile(path, "is a directory, not a scenario file");
-    bytes = readFileSync(path);
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw UserError.inFile(name, `is a directory, not a ${options.kind}`);
+    if (!stats.isFile()) throw UserError.inFile(name, "not a regular file (a pipe, device or socket); use - to read stdin");
+    if (stats.size > options.maxBytes) tooLarge(name, stats.size, options.maxBytes, options.kind);
+    return { bytes: readFileSync(path), modified: stats.mtime };
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw UserError.inFile(path, describeFsError(error));
+    throw UserError.inFile(name, describeFsError(error));
   }
-  return decodeScenario(bytes, path);
 }
 
 export function describeFsError(error: unknown): string {

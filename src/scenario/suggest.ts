@@ -25,10 +25,11 @@ function ranked(word: string, candidates: readonly string[]): { candidate: strin
 
 /**
  * The candidates closest to `word`, nearest first: those within a third of the word's
- * length (at least 2 edits), so a hint is offered only when it is plausibly a typo.
+ * length (at least 2 edits; 1 for a word of one or two letters, which 2 edits turn into
+ * any other short key), so a hint is offered only when it is plausibly a typo.
  */
 export function closest(word: string, candidates: readonly string[], max = 3): string[] {
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = word.length <= 2 ? 1 : Math.max(2, Math.floor(word.length / 3));
   return ranked(word, candidates)
     .filter(({ distance }) => distance <= limit)
     .slice(0, max)
@@ -47,12 +48,15 @@ export function nearest(word: string, candidates: readonly string[], max = 3): s
 
 /**
  * `did you mean "x"?` / `did you mean "x" or "y"?`, or undefined: the closest candidates,
- * or else one the word shortens ("cached" for "cached_input", 3 letters at least).
+ * or else one the word shortens ("cached" for "cached_input", "hi" for "high").
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const near = closest(word, candidates);
   const needle = word.toLowerCase();
-  const guesses = near.length > 0 || needle.length < 3 ? near : candidates.filter((candidate) => candidate.toLowerCase().startsWith(needle)).slice(0, 3);
+  // A prefix of 3 letters or more, or of half the key ("hi" of "high", not "ca" of "cached_input").
+  const shortens = (candidate: string) =>
+    candidate.toLowerCase().startsWith(needle) && (needle.length >= 3 || needle.length * 2 >= candidate.length);
+  const guesses = near.length > 0 ? near : candidates.filter(shortens).slice(0, 3);
   if (guesses.length === 0) return undefined;
   return `did you mean ${guesses.map((name) => `"${name}"`).join(" or ")}?`;
 }

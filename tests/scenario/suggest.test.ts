@@ -36,9 +36,11 @@ describe("closest", () => {
     expect(closest("chanels", keys)).toEqual(["channels"]);
   });
 
-  it("allows at least 2 edits, and a third of the word's length beyond that", () => {
-    // "ab" -> limit 2: "abcd" (2 edits) is near, "abcde" (3) is not
-    expect(closest("ab", ["abcd", "abcde"])).toEqual(["abcd"]);
+  it("allows 1 edit for a word of one or two letters, at least 2 for longer ones, and a third of the length beyond", () => {
+    // "ab" -> limit 1: "abc" (1 edit) is near, "abcd" (2) is not, as 2 edits make any short key of any other
+    expect(closest("ab", ["abc", "abcd"])).toEqual(["abc"]);
+    // "abc" -> limit 2: "abcde" (2 edits) is near, "abcdef" (3) is not
+    expect(closest("abc", ["abcde", "abcdef"])).toEqual(["abcde"]);
     // 12 letters -> limit 4
     expect(closest("abcdefghijkl", ["abcdefghWXYZ", "abcdefgVWXYZ"])).toEqual(["abcdefghWXYZ"]);
   });
@@ -51,8 +53,8 @@ describe("closest", () => {
     // d14 (insert 4), d3, d7 (substitute) are 1 edit away, d30 and d90 are 2:
     // the three at 1, alphabetically ("d14" < "d3" < "d7")
     expect(closest("d1", ["d7", "d3", "d14", "d30", "d90"])).toEqual(["d14", "d3", "d7"]);
-    // distance before name: "b" (1 edit from "a") comes before "abc" (2 edits), though "abc" < "b"
-    expect(closest("a", ["abc", "b"])).toEqual(["b", "abc"]);
+    // distance before name: "abd" (1 edit from "abc") comes before "abaa" (2 edits), though "abaa" < "abd"
+    expect(closest("abc", ["abaa", "abd"])).toEqual(["abd", "abaa"]);
   });
 
   it("offers nothing far away", () => {
@@ -84,6 +86,8 @@ describe("didYouMean", () => {
     // "cached" is 6 edits from "cached_input": too far for a typo, but a prefix of it.
     expect(didYouMean("cached", ["input", "cached_input", "output"])).toBe('did you mean "cached_input"?');
     expect(didYouMean("ca", ["cached_input"])).toBeUndefined();
+    // Two letters that are half the key: "hi" (2 edits from "high", beyond a 2-letter word's 1) shortens it.
+    expect(didYouMean("hi", ["low", "high"])).toBe('did you mean "high"?');
   });
 
   it("is undefined without a close candidate", () => {
