@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.js";
+import type { RenderOptions } from "../report/options.js";
 import { describeFsError } from "../scenario/read.js";
 
 /** Everything a command touches outside itself, so that tests can run commands in-process. */
@@ -36,6 +37,11 @@ export function useColor(io: CliIo, colorOption: boolean): boolean {
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== "0" && force !== "false";
   return io.stdoutIsTTY;
+}
+
+/** How a command's report is drawn: coloured only when it goes to the terminal (never into --output), as wide as the terminal. */
+export function renderOptionsFor(io: CliIo, options: { output?: string; color: boolean }): RenderOptions {
+  return { color: options.output === undefined && useColor(io, options.color), width: io.columns };
 }
 
 /**

@@ -3,9 +3,9 @@ import { formatProblem, isUserError } from "../errors.js";
 import { type CliIo, processIo } from "./io.js";
 import { buildProgram } from "./program.js";
 
-export const EXIT_OK = 0;
-export const EXIT_USAGE = 2;
-export const EXIT_INTERNAL = 70;
+const EXIT_OK = 0;
+const EXIT_USAGE = 2;
+const EXIT_INTERNAL = 70;
 
 /**
  * The one boundary: user errors become messages and exit 2, anything else a one-line

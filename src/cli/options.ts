@@ -14,7 +14,7 @@ export function outputOptions(command: Command): Command {
 }
 
 /** `--set PATH=VALUE`, repeatable; the values are checked against each scenario when it loads. */
-export const setOption = () =>
+const setOption = () =>
   new Option("--set <PATH=VALUE>", "override a scenario value, e.g. --set acquisition.channels.0.cpa=20 (repeatable)")
     .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 
@@ -23,7 +23,7 @@ export const pricesOption = () =>
   new Option("--prices <file>", "a LiteLLM price map (model_prices_and_context_window.json) whose models inference.model may name");
 
 /** `--quiet`: no warnings on stderr (errors still print). */
-export const quietOption = () => new Option("-q, --quiet", "no warnings on stderr (such as a catalog price over 12 months old)");
+const quietOption = () => new Option("-q, --quiet", "no warnings on stderr (such as a catalog price over 12 months old)");
 
 /** What every command that loads scenarios takes: `--set`, `--prices` and `--quiet`. */
 export function scenarioOptions(command: Command): Command {

@@ -31,7 +31,7 @@ const EXAMPLES: ReadonlyArray<readonly [command: string, line: string]> = [
 ];
 
 const EXIT_CODES =
-  "Exit codes: 0 success, 1 check: an expectation failed (solve: no solution in the range), 2 bad usage or bad input, 70 internal error (add --debug for the stack).";
+  "Exit codes: 0 success, 1 check: an expectation failed, 2 bad usage or bad input, 70 internal error (add --debug for the stack).";
 
 function examplesText(command?: string): string {
   const lines = EXAMPLES.filter(([name]) => command === undefined || name === command).map(([, line]) => `  $ ${line}`);

@@ -5,18 +5,18 @@ import { ScenarioSampler } from "../scenario/sampling.js";
 import { MAX_SEED } from "../uncertainty/random.js";
 import { sampleScenario } from "../uncertainty/sample.js";
 import { emit, type RunOptions } from "./commands/run.js";
-import { type CliIo, useColor } from "./io.js";
+import { type CliIo, renderOptionsFor } from "./io.js";
 import { evaluateScenario, loadEach } from "./scenarios.js";
 
 /** At most this many samples: 100,000 take about half a minute at a 365-day horizon. */
-export const MAX_SAMPLES = 100_000;
+const MAX_SAMPLES = 100_000;
 /** The seed when `--samples` comes without `--seed`, so that a plain `--samples` run is reproducible. */
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 const WHOLE_NUMBER = /^\d+$/;
 
 /** `--samples N [--seed S]` checked: N in 1..100,000, S in 0..2^32-1 (default 1); a seed alone is a usage error. */
-export function sampleOptions(samples: string | undefined, seed: string | undefined): { n: number; seed: number } {
+function sampleOptions(samples: string | undefined, seed: string | undefined): { n: number; seed: number } {
   if (samples === undefined) throw new UserError(`--seed ${seed ?? ""}: a seed needs --samples N (an uncertainty run), e.g. --samples 1000 --seed ${seed ?? 1}`);
   const n = wholeNumber(samples);
   if (n === undefined || n < 1 || n > MAX_SAMPLES) {
@@ -62,9 +62,8 @@ export async function runSampled(files: readonly string[], options: RunOptions, 
     }
     return { ...central, samples: summary };
   });
-  const color = options.output === undefined && useColor(io, options.color);
   // Loaded on demand, like run's renderers.
   const { renderSamples } = await import("../report/samples.js");
-  emit(renderSamples(options.format, results, { color, width: io.columns }), options, io);
+  emit(renderSamples(options.format, results, renderOptionsFor(io, options)), options, io);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from "node:path";
 import { formatProblem, type InputProblem, UserError } from "../errors.js";
 import { evaluate, timeline, type TimelinePeriod } from "../model/index.js";
-import { jsonResult, type JsonResult } from "../report/result.js";
+import { jsonResult, type JsonResult } from "../result/json-result.js";
 import { type LoadOptions, loadScenario, type Scenario } from "../scenario/load.js";
 import { decodeScenario, readScenarioFile, type ScenarioSource, STDIN_NAME } from "../scenario/read.js";
 import type { CliIo } from "./io.js";
@@ -14,8 +14,12 @@ export function readSources(files: readonly string[], io: CliIo): ScenarioSource
     const source = readScenarioFile(defaultScenarioPath());
     return [{ ...source, file: displayPath(source.file, io.cwd) }];
   }
-  if (files.filter((file) => file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
+  assertStdinOnce(files);
   return files.map((file) => (file === "-" ? decodeScenario(io.readStdin(), STDIN_NAME) : readScenarioFile(file)));
+}
+
+function assertStdinOnce(files: readonly string[]): void {
+  if (files.filter((file) => file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
 }
 
 /** Relative to the working folder where that is shorter, as a user would type it. */
@@ -79,6 +83,7 @@ export function printWarnings(warnings: readonly InputProblem[], io: CliIo): voi
 }
 
 function readEach(files: readonly string[], io: CliIo, problems: InputProblem[]): ScenarioSource[] {
+  assertStdinOnce(files);
   if (files.length <= 1) return readSources(files, io);
   return files.flatMap((file) => {
     try {

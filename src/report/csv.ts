@@ -1,4 +1,4 @@
-import type { JsonResult } from "./result.js";
+import type { JsonResult } from "../result/json-result.js";
 
 type Cell = string | number | boolean | null;
 

@@ -1,5 +1,5 @@
+import type { JsonResult } from "../result/json-result.js";
 import type { RenderOptions } from "./options.js";
-import type { JsonResult } from "./result.js";
 
 export const FORMATS = ["table", "json", "csv", "md"] as const;
 export type Format = (typeof FORMATS)[number];

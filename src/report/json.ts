@@ -1,4 +1,4 @@
-import type { JsonResult } from "./result.js";
+import type { JsonResult } from "../result/json-result.js";
 
 /** One object for one scenario, an array for several; two-space indent, a final newline. */
 export function renderJson(results: readonly JsonResult[]): string {

@@ -1,12 +1,6 @@
 import { ratio } from "../model/arithmetic.js";
 import type { RungName } from "../model/index.js";
-import type { JsonResult } from "./result.js";
-
-export const RUNG_LABEL: Record<RungName, string> = {
-  inference: "inference",
-  training: "training",
-  acquisition: "acquisition",
-};
+import type { JsonResult } from "../result/json-result.js";
 
 const LADDER: readonly RungName[] = ["inference", "training", "acquisition"];
 

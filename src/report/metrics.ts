@@ -1,7 +1,7 @@
+import type { JsonResult } from "../result/json-result.js";
+import type { MetricKind } from "../result/metric-paths.js";
+import { valueAt } from "../value-at.js";
 import { formatDay, formatMoney, formatNumber, formatTimes, NOT_AVAILABLE } from "./format.js";
-import { type JsonResult, valueAt } from "./result.js";
-
-export type MetricKind = "money" | "count" | "day" | "times";
 
 export interface MetricRow {
   path: string;

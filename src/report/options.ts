@@ -4,5 +4,3 @@ export interface RenderOptions {
   /** Terminal columns available. */
   width: number;
 }
-
-export const DEFAULT_RENDER_OPTIONS: RenderOptions = { color: false, width: 80 };

@@ -1,13 +1,13 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { RungName } from "../model/index.js";
+import type { JsonResult } from "../result/json-result.js";
 import { horizontalBar } from "./bar.js";
 import { renderTimelineChart } from "./chart.js";
 import { formatMoney, formatNumber, formatPercent, formatTimes, NOT_AVAILABLE } from "./format.js";
 import { ladderVerdict, rungs } from "./ladder.js";
 import { metricCell, SECTIONS } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
-import type { JsonResult } from "./result.js";
 import { timelineColumns } from "./timeline-columns.js";
 
 const RUNG_COLOR: Record<RungName, keyof ChalkInstance & ("cyan" | "magenta" | "yellow")> = {

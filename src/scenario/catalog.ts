@@ -147,7 +147,7 @@ export function parseCatalog(text: string, file: string): Catalog {
 }
 
 /** The newest price with `effective <= date`, or undefined before the first one. */
-export function priceInForce(model: CatalogModel, date: string): PricePoint | undefined {
+function priceInForce(model: CatalogModel, date: string): PricePoint | undefined {
   let found: PricePoint | undefined;
   for (const price of model.prices) {
     if (price.effective <= date) found = price;

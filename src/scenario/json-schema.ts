@@ -1,6 +1,6 @@
 import { toJSONSchema } from "zod/mini";
-import { METRIC_KINDS, METRIC_PATHS } from "../report/metric-paths.js";
-import { type MetricKind, SECTIONS } from "../report/metrics.js";
+import { SECTIONS } from "../report/metrics.js";
+import { METRIC_KINDS, METRIC_PATHS, type MetricKind } from "../result/metric-paths.js";
 import { MONEY_PATTERN } from "./money.js";
 import { currencyCode, scenarioSchema } from "./schema.js";
 

@@ -47,7 +47,7 @@ export function scenarioFromDocument(document: ScenarioDocument, options: LoadOp
 }
 
 /** Validates a scenario's plain value, located in `document` for its messages. */
-export function validateScenario(
+function validateScenario(
   document: ScenarioDocument,
   value: unknown,
   options: LoadOptions & { onWarning?: (warning: InputProblem) => void } = {},

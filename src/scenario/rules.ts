@@ -10,7 +10,7 @@ type Section = "acquisition" | "retention" | "inference" | "training" | "revenue
  * The rules of each top-level section, each reading its own section only, so that they
  * can also run on the sections that are valid in a file whose other sections are not.
  */
-export const SECTION_RULES: { [K in Section]: (section: ScenarioData[K]) => FieldProblem[] } = {
+const SECTION_RULES: { [K in Section]: (section: ScenarioData[K]) => FieldProblem[] } = {
   acquisition: acquisitionProblems,
   retention: retentionProblems,
   inference: inferenceProblems,

@@ -14,7 +14,7 @@ function elementsOf(schema: z.core.$ZodType): z.core.$ZodType[] {
 }
 
 /** The schemas found at a path (numbers index lists), or [] where the path leads nowhere. */
-export function schemasAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType[] {
+function schemasAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType[] {
   let current: z.core.$ZodType[] = [schema];
   for (const segment of path) {
     current =

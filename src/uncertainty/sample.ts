@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import type { JsonResult } from "../report/result.js";
+import type { JsonResult } from "../result/json-result.js";
 import type { Scenario } from "../scenario/load.js";
 import type { ScenarioSampler } from "../scenario/sampling.js";
 import { drawingPicker } from "./distributions.js";

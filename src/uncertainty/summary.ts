@@ -1,5 +1,5 @@
+import type { JsonResult } from "../result/json-result.js";
 import { valueAt } from "../value-at.js";
-import type { JsonResult } from "../report/result.js";
 import { PERCENTILES, type Percentile, percentileOfSorted, sortSamples } from "./percentile.js";
 
 /**

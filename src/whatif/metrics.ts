@@ -1,8 +1,6 @@
 import { UserError } from "../errors.js";
-import { METRIC_KINDS, METRIC_PATHS } from "../report/metric-paths.js";
-import type { MetricKind } from "../report/metrics.js";
-import { valueAt } from "../report/result.js";
-import { closest } from "../scenario/suggest.js";
+import { METRIC_KINDS, METRIC_PATHS, type MetricKind, nearestMetrics } from "../result/metric-paths.js";
+import { valueAt } from "../value-at.js";
 
 /** The verdict is a metric too, where true/false makes sense (sweep columns, solve targets). */
 export const LADDER_HOLDS = "ladder.holds";
@@ -24,10 +22,7 @@ export function checkMetric(metric: string, label: string): string {
 }
 
 function nearestHint(name: string): string {
-  // By the whole path, and by its last part alone, so that `cac_blended` finds `unit.cac_blended`.
-  const leaf = name.split(".").at(-1) ?? name;
-  const byLeaf = closest(leaf, WHATIF_METRICS.map((path) => path.split(".").at(-1)!)).flatMap((last) => WHATIF_METRICS.filter((path) => path.endsWith(`.${last}`)));
-  const near = [...new Set([...closest(name, WHATIF_METRICS), ...byLeaf])].slice(0, 3);
+  const near = nearestMetrics(name, WHATIF_METRICS);
   if (near.length > 0) return `did you mean ${near.map((path) => `"${path}"`).join(" or ")}?`;
   return `metrics are dotted paths of \`llm-cac run --format json\`, e.g. unit.cac_blended, ladder.holds, totals.inference`;
 }

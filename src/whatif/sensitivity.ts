@@ -1,5 +1,6 @@
-import { valueAt } from "../value-at.js";
 import { type DataPath, inputName, numberLeaves } from "../scenario/input-paths.js";
+import { valueAt } from "../value-at.js";
+import { formatShort } from "./amount.js";
 import type { MetricValue } from "./metrics.js";
 
 /**
@@ -88,10 +89,6 @@ export function moveAssignments(data: unknown, input: SensitivityInput, factor: 
       value: other === index ? value : (channel.share ?? 0) * scale,
     })),
   };
-}
-
-function formatShort(value: number): string {
-  return String(Number(value.toPrecision(6)));
 }
 
 /** The metric with an input moved one way: invalid (the move breaks a rule), or its value and the ladder's verdict. */

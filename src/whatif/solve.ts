@@ -53,7 +53,7 @@ const MAX_BISECTIONS = 200;
 /** -1, 0, +1 for `equal`; true (hit) / false for the others; null where it cannot be told. */
 export type Side = number | boolean | null;
 
-export function sideOf(rule: SolveRule, evaluation: Evaluation): Side {
+function sideOf(rule: SolveRule, evaluation: Evaluation): Side {
   if (!evaluation.valid) return null;
   const { metric, target } = evaluation;
   switch (rule) {
@@ -111,8 +111,47 @@ export function solve(spec: SolveSpec): SolveOutcome {
   return { solutions, evaluations, samples };
 }
 
+/** What an evaluation found, as the report shows it: nulls where the value was invalid. */
+export function evaluationValues(evaluation: Evaluation): { metric: number | boolean | null; target: number | boolean | null } {
+  return evaluation.valid ? { metric: evaluation.metric, target: evaluation.target } : { metric: null, target: null };
+}
+
+/**
+ * The scan at a glance: how many values it tried, the smallest and largest of the metric
+ * there (of metric - target, for a metric target), and for `at-most` and `is` how many hit.
+ */
+export interface Observed {
+  samples: number;
+  min: number | null;
+  max: number | null;
+  hits: number;
+}
+
+export function observe(samples: readonly { x: number; evaluation: Evaluation }[], rule: SolveRule, metricTarget: boolean): Observed {
+  const numbers: number[] = [];
+  let hits = 0;
+  for (const { evaluation } of samples) {
+    if (!evaluation.valid) continue;
+    if (sideOf(rule, evaluation) === true) hits++;
+    const { metric, target } = evaluation;
+    if (typeof metric !== "number") continue;
+    // For a metric target the distance to it tells more than the metric alone.
+    if (metricTarget) {
+      if (typeof target === "number") numbers.push(metric - target);
+    } else {
+      numbers.push(metric);
+    }
+  }
+  return {
+    samples: samples.length,
+    min: numbers.length === 0 ? null : Math.min(...numbers),
+    max: numbers.length === 0 ? null : Math.max(...numbers),
+    hits: rule === "equal" ? 0 : hits,
+  };
+}
+
 function solutionAt(x: number, evaluation: Evaluation, exact: boolean): Solution {
-  return evaluation.valid ? { x, metric: evaluation.metric, target: evaluation.target, exact } : { x, metric: null, target: null, exact };
+  return { x, ...evaluationValues(evaluation), exact };
 }
 
 interface Bound {

@@ -1,6 +1,6 @@
 import { UserError } from "../errors.js";
-import { parseMoney } from "../scenario/money.js";
 import { parseValue } from "../scenario/overrides.js";
+import { type Amount, parseAmount } from "./amount.js";
 
 /** A sweep may evaluate at most this many points: beyond, it is a typo, not a plan. */
 export const MAX_POINTS = 10_000;
@@ -13,16 +13,7 @@ export interface AxisValues {
   labels: string[];
 }
 
-/** A bound of a range: an amount, and the currency it was written in (null: the scenario's own). */
-interface Amount {
-  value: number;
-  currency: string | null;
-  symbol: string | null;
-}
-
-const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 const RANGE = /^(.+?)\.\.(.+?)(?:([:/])(.+))?$/s;
-const SYMBOLS: Record<string, string> = { USD: "$", CNY: "¥", EUR: "€", GBP: "£" };
 
 /**
  * A SPEC of `--vary PATH=SPEC`:
@@ -42,8 +33,9 @@ export function parseSpec(spec: string, label: string): AxisValues {
   if (kind === undefined) {
     throw new UserError(`${label}: "${text}" gives a range but not its points; add a step (${text}:step) or a count (${text}/count)`);
   }
-  const low = amount(lowText!, label);
-  const high = amount(highText!, label);
+  const low = parseAmount(lowText!, label);
+  const high = parseAmount(highText!, label);
+  if (!Number.isFinite(high.value - low.value)) throw new UserError(`${label}: the range "${text}" is too large: its width is not a finite number`);
   if (kind === "/") {
     const count = Number(byText);
     if (!Number.isInteger(count) || count < 1) throw new UserError(`${label}: the count after "/" must be a whole number >= 1, found "${byText}"`);
@@ -52,7 +44,7 @@ export function parseSpec(spec: string, label: string): AxisValues {
     const values = Array.from({ length: count }, (_, i) => (i === count - 1 && count > 1 ? high.value : tidy(low.value + (i * (high.value - low.value)) / Math.max(1, count - 1))));
     return styled(values, style);
   }
-  const step = amount(byText!, label);
+  const step = parseAmount(byText!, label);
   if (!(step.value > 0)) throw new UserError(`${label}: the step after ":" must be > 0, found "${byText}"`);
   const style = moneyStyle([low, high, step], label);
   const direction = high.value >= low.value ? 1 : -1;
@@ -75,16 +67,6 @@ function valueList(text: string, label: string): AxisValues {
   }
   checkCount(items.length, label);
   return { values: items.map((item) => parseValue(item, label)), labels: items };
-}
-
-function amount(text: string, label: string): Amount {
-  const trimmed = text.trim();
-  if (PLAIN_NUMBER.test(trimmed)) return { value: Number(trimmed), currency: null, symbol: null };
-  const negative = trimmed.startsWith("-");
-  const parsed = parseMoney(negative ? trimmed.slice(1) : trimmed);
-  if (!parsed.ok) throw new UserError(`${label}: "${trimmed}" is not a number or money: ${parsed.reason}`);
-  const symbol = /^-?[$¥€£]/.test(trimmed) ? trimmed.replace(/^-/, "")[0]! : null;
-  return { value: (negative ? -1 : 1) * parsed.money.amount, currency: parsed.money.currency, symbol };
 }
 
 /** How generated money values are written: in the one currency the bounds name, as they wrote it. */

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { METRIC_PATHS } from "../../src/report/metric-paths.js";
+import { METRIC_PATHS } from "../../src/result/metric-paths.js";
 import { KEY_DESCRIPTIONS, SCHEMA_ID, scenarioJsonSchema } from "../../src/scenario/json-schema.js";
 import { ROOT, runBuilt, runInProcess } from "../helpers/cli.js";
 

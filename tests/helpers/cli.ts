@@ -52,7 +52,7 @@ export type Loose = any;
 
 /**
  * What a command prints with `--format json`, parsed; stderr must be empty, and the exit
- * code `code` (null: any code, for commands such as solve that exit 1 with a full report).
+ * code `code` (null: any code).
  */
 export async function runJson(argv: string[], code: number | null = 0): Promise<Loose> {
   const run = await runInProcess([...argv, "--format", "json"]);

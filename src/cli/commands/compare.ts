@@ -1,11 +1,11 @@
 import { Command } from "commander";
 import { UserError } from "../../errors.js";
-import { compareAll } from "../../report/delta.js";
 import type { Format } from "../../report/index.js";
-import type { JsonResult } from "../../report/result.js";
+import type { JsonResult } from "../../result/json-result.js";
 import { loadScenario, type Scenario } from "../../scenario/load.js";
 import type { Override } from "../../scenario/overrides.js";
-import { type CliIo, useColor } from "../io.js";
+import { compareAll } from "../../whatif/delta.js";
+import { type CliIo, renderOptionsFor } from "../io.js";
 import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { evaluateScenario, loadScenarios, printWarnings, readSources } from "../scenarios.js";
 import { loadOptionsOf, overridesOf } from "../whatif.js";
@@ -30,10 +30,9 @@ export async function runCompare(base: string, others: readonly string[], option
   checkCurrencies(scenarios);
   const results = scenarios.map((scenario) => evaluateScenario(scenario));
   if (others.length === 0) labelVariant(results[1]!, overrides);
-  const color = options.output === undefined && useColor(io, options.color);
   // Loaded on demand, like run's renderers: chalk and cli-table3 only when a table is drawn.
   const { renderCompare } = await import("../../report/compare.js");
-  emit(renderCompare(options.format, compareAll(results), { color, width: io.columns }), options, io);
+  emit(renderCompare(options.format, compareAll(results), renderOptionsFor(io, options)), options, io);
   return 0;
 }
 

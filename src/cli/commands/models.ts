@@ -1,10 +1,9 @@
 import { Command, Option } from "commander";
 import { UserError } from "../../errors.js";
-import type { RenderOptions } from "../../report/options.js";
 import { MODELS_FORMATS, type ModelListRow, type ModelPriceRow, type ModelsFormat, type ModelsView, renderModels } from "../../report/models-view.js";
 import { type Catalog, type CatalogModel, findModel, isStale, type PricePoint } from "../../scenario/catalog.js";
 import { didYouMean } from "../../scenario/suggest.js";
-import { type CliIo, useColor } from "../io.js";
+import { type CliIo, renderOptionsFor } from "../io.js";
 import { outputOptions, pricesOption } from "../options.js";
 import { commandLineCatalog } from "../prices.js";
 import { emit } from "./run.js";
@@ -22,9 +21,7 @@ export interface ModelsOptions {
 export async function runModels(id: string | undefined, options: ModelsOptions, io: CliIo): Promise<number> {
   const catalog = commandLineCatalog(io, options.prices);
   const view = id === undefined ? listView(catalog, options.provider, io.today) : historyView(catalog, id, options.provider, io.today);
-  const color = options.output === undefined && useColor(io, options.color);
-  const render: RenderOptions = { color, width: io.columns };
-  emit(await renderModels(options.format, view, render), options, io);
+  emit(await renderModels(options.format, view, renderOptionsFor(io, options)), options, io);
   return 0;
 }
 

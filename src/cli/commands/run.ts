@@ -3,7 +3,7 @@ import type { TimelinePeriod } from "../../model/index.js";
 import { type Format, render } from "../../report/index.js";
 import { parseOverride } from "../../scenario/overrides.js";
 import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues, timelineOption } from "../options.js";
-import { type CliIo, useColor, writeFileAtomic } from "../io.js";
+import { type CliIo, renderOptionsFor, writeFileAtomic } from "../io.js";
 import { evaluateScenario, loadScenarios } from "../scenarios.js";
 
 export interface RunOptions extends ScenarioOptionValues {
@@ -27,8 +27,7 @@ export async function runScenarios(files: readonly string[], options: RunOptions
   const overrides = (options.set ?? []).map((text) => parseOverride(text));
   const scenarios = loadScenarios(files, io, { overrides, prices: options.prices, quiet: options.quiet });
   const results = scenarios.map((scenario) => evaluateScenario(scenario, options.timeline));
-  const color = options.output === undefined && useColor(io, options.color);
-  const text = await render(options.format, results, { color, width: io.columns });
+  const text = await render(options.format, results, renderOptionsFor(io, options));
   emit(text, options, io);
   return 0;
 }

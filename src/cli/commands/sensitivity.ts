@@ -20,7 +20,7 @@ import {
   type SkippedInput,
   validSide,
 } from "../../whatif/sensitivity.js";
-import { type CliIo, useColor } from "../io.js";
+import { type CliIo, renderOptionsFor } from "../io.js";
 import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { evaluateScenario, problemsOf } from "../scenarios.js";
 import { loadVariants } from "../whatif.js";
@@ -35,14 +35,14 @@ export interface SensitivityOptions extends ScenarioOptionValues {
   color: boolean;
 }
 
-export const DEFAULT_DELTA = 0.2;
+const DEFAULT_DELTA = 0.2;
 /**
  * The metric ranked when `--metric` is not given: the whole bill. It is the one figure
  * every kind of input feeds (acquisition, serving and training inputs all move it);
  * each per-user rung ignores the inputs of the other two. The ladder's verdict is
  * marked on every row whatever the metric.
  */
-export const DEFAULT_SENSITIVITY_METRIC = "totals.total";
+const DEFAULT_SENSITIVITY_METRIC = "totals.total";
 
 /**
  * `llm-cac sensitivity FILE [--delta 0.2] [--metric PATH]`: every numeric input moved
@@ -124,10 +124,9 @@ export async function runSensitivity(file: string, options: SensitivityOptions, 
     rows: rankRows(rows, baseMetric),
     skipped: skippedAll,
   };
-  const color = options.output === undefined && useColor(io, options.color);
   // Loaded on demand, like run's renderers: chalk and cli-table3 only when a table is drawn.
   const { renderSensitivity } = await import("../../report/sensitivity.js");
-  emit(renderSensitivity(options.format, report, { color, width: io.columns }), options, io);
+  emit(renderSensitivity(options.format, report, renderOptionsFor(io, options)), options, io);
   return 0;
 }
 

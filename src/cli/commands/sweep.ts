@@ -1,14 +1,14 @@
 import { Command, Option } from "commander";
 import { UserError } from "../../errors.js";
-import { valueAt } from "../../report/result.js";
 import type { Format } from "../../report/index.js";
 import type { SweepAxis, SweepPoint, SweepReport } from "../../report/sweep.js";
 import { splitAssignment } from "../../scenario/overrides.js";
 import type { Setting, VariedInput } from "../../scenario/variants.js";
+import { valueAt } from "../../value-at.js";
 import { checkMetric, LADDER_HOLDS, metricValue, parseMetricList } from "../../whatif/metrics.js";
 import { gridSize, parseSpec } from "../../whatif/spec.js";
 import { findFlips, gridPoints } from "../../whatif/sweep.js";
-import { type CliIo, useColor } from "../io.js";
+import { type CliIo, renderOptionsFor } from "../io.js";
 import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { evaluateScenario } from "../scenarios.js";
 import { loadVariants } from "../whatif.js";
@@ -25,8 +25,8 @@ export interface SweepOptions extends ScenarioOptionValues {
 }
 
 /** The figures a sweep shows when `--metrics` is not given: the ladder's rungs, its verdict and the return on a user. */
-export const DEFAULT_SWEEP_METRICS = ["unit.cac_blended", "unit.inference_per_user", "unit.training_per_user", "unit.ltv_to_cac", "totals.total", LADDER_HOLDS];
-export const DEFAULT_MATRIX_METRIC = "unit.cac_blended";
+const DEFAULT_SWEEP_METRICS = ["unit.cac_blended", "unit.inference_per_user", "unit.training_per_user", "unit.ltv_to_cac", "totals.total", LADDER_HOLDS];
+const DEFAULT_MATRIX_METRIC = "unit.cac_blended";
 
 /**
  * `llm-cac sweep FILE --vary PATH=SPEC [--vary PATH=SPEC]`: the scenario evaluated at
@@ -67,10 +67,9 @@ export async function runSweep(file: string, options: SweepOptions, io: CliIo): 
   const header = { name: base.data.name, file: base.file, currency: base.data.currency, horizon_days: base.data.horizon_days };
   const axes: SweepAxis[] = specs.map((one, axis) => ({ path: inputs[axis]!.name, spec: one.spec, labels: one.axis.labels, values: resolved[axis]! }));
   const report: SweepReport = { scenario: header, axes, metrics: columns, matrixMetric, points, flips: findFlips(lengths, points.map((point) => point.holds)) };
-  const color = options.output === undefined && useColor(io, options.color);
   // Loaded on demand, like run's renderers: chalk and cli-table3 only when a table is drawn.
   const { renderSweep } = await import("../../report/sweep.js");
-  emit(renderSweep(options.format, report, { color, width: io.columns }), options, io);
+  emit(renderSweep(options.format, report, renderOptionsFor(io, options)), options, io);
   return 0;
 }
 

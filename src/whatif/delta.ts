@@ -1,4 +1,9 @@
-import type { JsonResult } from "./result.js";
+import type { JsonResult } from "../result/json-result.js";
+
+/**
+ * `compare`: the change of every key figure of each scenario against the base. Pure
+ * arithmetic on results; the renderers (src/report/compare.ts) only format it.
+ */
 
 /** The sections whose figures `compare` sets against the base (cli.md's JSON result). */
 const SECTIONS = ["totals", "unit", "ladder", "milestones"] as const;
@@ -59,10 +64,4 @@ export function compareAll(results: readonly JsonResult[]): ComparedResult[] {
   const base = results[0];
   if (base === undefined) return [];
   return results.map((result) => compareTo(base, result));
-}
-
-/** The verdict of each scenario and whether it differs from the base's. */
-export function verdictChanges(results: readonly JsonResult[]): boolean[] {
-  const base = results[0];
-  return results.map((result) => base !== undefined && result.ladder.holds !== base.ladder.holds);
 }

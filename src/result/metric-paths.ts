@@ -1,5 +1,8 @@
-import type { MetricKind } from "./metrics.js";
-import type { JsonResult } from "./result.js";
+import { closest } from "../scenario/suggest.js";
+import type { JsonResult } from "./json-result.js";
+
+/** What a metric measures, which decides how it is formatted and what a target of it means. */
+export type MetricKind = "money" | "count" | "day" | "times";
 
 /** The dotted paths of the numeric leaves of `T` (numbers or null); lists and booleans are not metrics. */
 type NumericLeaves<T, Prefix extends string> = {
@@ -60,4 +63,14 @@ export const METRIC_PATHS = Object.keys(METRIC_KINDS) as readonly MetricPath[];
 
 export function isMetricPath(path: string): path is MetricPath {
   return Object.hasOwn(METRIC_KINDS, path);
+}
+
+/**
+ * The metrics nearest a mistyped path: by the whole path, and by its last part alone,
+ * so that `cac_blended` or `totals.cac_blended` still finds `unit.cac_blended`.
+ */
+export function nearestMetrics(metric: string, metrics: readonly string[] = METRIC_PATHS): string[] {
+  const leaf = metric.split(".").at(-1)!;
+  const byLeaf = closest(leaf, metrics.map((path) => path.split(".").at(-1)!)).flatMap((name) => metrics.filter((path) => path.endsWith(`.${name}`)));
+  return [...new Set([...closest(metric, metrics), ...byLeaf])].slice(0, 3);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareAll, compareTo } from "../../src/report/delta.js";
-import type { JsonResult } from "../../src/report/result.js";
+import type { JsonResult } from "../../src/result/json-result.js";
+import { compareAll, compareTo } from "../../src/whatif/delta.js";
 
 /** A result with every figure 0 but those given: enough to check deltas by hand. */
 function result(overrides: { totals?: Partial<JsonResult["totals"]>; unit?: Partial<JsonResult["unit"]>; ladder?: Partial<JsonResult["ladder"]> } = {}): JsonResult {

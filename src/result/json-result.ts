@@ -33,5 +33,3 @@ export function jsonResult(scenario: ScenarioHeader, result: ModelResult, timeli
     ...(timeline === undefined ? {} : { timeline }),
   };
 }
-
-export { valueAt } from "../value-at.js";
