@@ -9,7 +9,8 @@ import type { Format } from "./index.js";
 import { finiteOrNull } from "./json.js";
 import { ladderVerdict } from "./ladder.js";
 import { mdCode, mdRow, mdStrong, mdText } from "./markdown.js";
-import { type MetricRow, metricCell, SECTIONS } from "./metrics.js";
+import { type MetricRow, SECTIONS } from "../result/sections.js";
+import { metricCell } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
 
 /** `compare BASE OTHER...`: each scenario's key figures beside the base's, with the change. */

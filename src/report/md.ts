@@ -1,7 +1,8 @@
 import { formatMoney, formatNumber, formatPercent, formatTimes } from "./format.js";
 import { ladderVerdict, rungs } from "./ladder.js";
 import { mdCode, mdStrong, mdTable, mdText } from "./markdown.js";
-import { metricCell, SECTIONS } from "./metrics.js";
+import { SECTIONS } from "../result/sections.js";
+import { metricCell } from "./metrics.js";
 import type { JsonResult } from "../result/json-result.js";
 import { timelineColumns } from "./timeline-columns.js";
 

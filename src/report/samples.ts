@@ -9,7 +9,8 @@ import type { Format } from "./index.js";
 import { renderJson } from "./json.js";
 import { mdRow, mdStrong, mdText } from "./markdown.js";
 import { renderMarkdown } from "./md.js";
-import { formatMetric, type MetricRow, SECTIONS } from "./metrics.js";
+import { type MetricRow, SECTIONS } from "../result/sections.js";
+import { formatMetric } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
 

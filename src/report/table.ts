@@ -6,7 +6,8 @@ import { horizontalBar } from "./bar.js";
 import { renderTimelineChart } from "./chart.js";
 import { formatMoney, formatNumber, formatPercent, formatTimes, NOT_AVAILABLE } from "./format.js";
 import { ladderVerdict, rungs } from "./ladder.js";
-import { metricCell, SECTIONS } from "./metrics.js";
+import { SECTIONS } from "../result/sections.js";
+import { metricCell } from "./metrics.js";
 import type { RenderOptions } from "./options.js";
 import { timelineColumns } from "./timeline-columns.js";
 

@@ -1,4 +1,4 @@
-import { closest } from "../scenario/suggest.js";
+import { closest } from "../suggest.js";
 import type { JsonResult } from "./json-result.js";
 
 /** What a metric measures, which decides how it is formatted and what a target of it means. */

@@ -10,7 +10,7 @@ import * as z from "zod/mini";
 import { UserError } from "../errors.js";
 import { parseYaml, plainValue, problemsError } from "./document.js";
 import { type FieldProblem, problemsFromIssues } from "./issues.js";
-import { nearest } from "./suggest.js";
+import { nearest } from "../suggest.js";
 
 /** One dated price of a model: money per 1M tokens, in `currency`. */
 export interface PricePoint {

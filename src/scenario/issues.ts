@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { keysAt } from "./schema-walk.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../suggest.js";
 
 /** A problem found in a scenario, located by its path in the document. */
 export interface FieldProblem {

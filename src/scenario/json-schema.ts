@@ -1,5 +1,5 @@
 import { toJSONSchema } from "zod/mini";
-import { SECTIONS } from "../report/metrics.js";
+import { SECTIONS } from "../result/sections.js";
 import { METRIC_KINDS, METRIC_PATHS, type MetricKind } from "../result/metric-paths.js";
 import { MONEY_PATTERN } from "./money.js";
 import { currencyCode, scenarioSchema } from "./schema.js";

@@ -4,7 +4,7 @@ import { documentValue, MAX_ALIAS_COUNT, type ScenarioDocument } from "./documen
 import { describeFound, type FieldProblem } from "./issues.js";
 import { scenarioSchema } from "./schema.js";
 import { keysAt, kindsAt } from "./schema-walk.js";
-import { closest, didYouMean } from "./suggest.js";
+import { closest, didYouMean } from "../suggest.js";
 
 /**
  * `--set PATH=VALUE`: a change to a scenario made on the command line. It is applied to

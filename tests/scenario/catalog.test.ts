@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { findModel, findModelPrice, isIsoDate, isStale, mergeCatalogs, parseCatalog } from "../../src/scenario/catalog.js";
 import type { Catalog } from "../../src/scenario/catalog.js";
-import { editDistance } from "../../src/scenario/suggest.js";
+import { editDistance } from "../../src/suggest.js";
 import { problemLines, userError } from "../helpers/user-error.js";
 
 const SMALL = `

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateScenario } from "../../src/cli/scenarios.js";
-import { SECTIONS } from "../../src/report/metrics.js";
+import { SECTIONS } from "../../src/result/sections.js";
 import { METRIC_KINDS, METRIC_PATHS } from "../../src/result/metric-paths.js";
 import { evaluateExpectations, NULL_REASON } from "../../src/scenario/expect.js";
 import { loadScenario } from "../../src/scenario/load.js";

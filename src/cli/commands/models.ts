@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { UserError } from "../../errors.js";
 import { MODELS_FORMATS, type ModelListRow, type ModelPriceRow, type ModelsFormat, type ModelsView, renderModels } from "../../report/models-view.js";
 import { type Catalog, type CatalogModel, findModel, isStale, type PricePoint } from "../../scenario/catalog.js";
-import { didYouMean } from "../../scenario/suggest.js";
+import { didYouMean } from "../../suggest.js";
 import { type CliIo, renderOptionsFor } from "../io.js";
 import { outputOptions, pricesOption } from "../options.js";
 import { commandLineCatalog } from "../prices.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closest, didYouMean, editDistance, nearest } from "../../src/scenario/suggest.js";
+import { closest, didYouMean, editDistance, nearest } from "../src/suggest.js";
 
 describe("editDistance (Levenshtein)", () => {
   it("counts insertions, deletions and substitutions", () => {
