@@ -32,7 +32,8 @@ export interface LoadOptions {
 /**
  * YAML text to a valid scenario, in stages: YAML, `--set` overrides, the zod schema
  * (shapes and single values), money and ranges to plain numbers, then rules across
- * fields. A stage's problems are all reported at once, each at its line and column.
+ * fields. Problems are reported all at once, each at its line and column; where the
+ * schema fails, the later stages still check the sections it accepted.
  */
 export function loadScenario(source: ScenarioSource, options: LoadOptions = {}): Scenario {
   const document = applyOverrides(parseYaml(source.text, source.file), options.overrides ?? []);
