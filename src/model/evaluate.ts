@@ -90,21 +90,21 @@ export function evaluate(input: ModelInput): Evaluation {
       inference_overtakes_training_day: inferenceOvertakesTrainingDay(calendar.inference, trainingCost),
       inference_overtakes_acquisition_day: inferenceOvertakesAcquisitionDay(calendar.inference, calendar.acquisition),
     },
-    channels: channelBreakdown(input, calendar),
+    channels: channelBreakdown(input, totalAcquisition, paidInstalls),
   };
   return { result, calendar };
 }
 
 /** Each channel's share of the spend, and the installs that share buys at its own CPA. */
-function channelBreakdown(input: ModelInput, calendar: Calendar): ModelResult["channels"] {
+function channelBreakdown(input: ModelInput, totalSpend: number, paidInstalls: number): ModelResult["channels"] {
   const { acquisition } = input;
   const cpa0 = blendedCpa(acquisition.channels);
   return acquisition.channels.map((channel) => {
     const cpa = channelCpa(channel.cost);
-    const spend = channel.share * sum(calendar.acquisition);
+    const spend = channel.share * totalSpend;
     // installs_i(t) = share_i * spend(t) / cpa_i(t) = share_i * (CPA(t) / cpa_i) * paid(t),
     // and CPA(t) / cpa_i(t) = CPA0 / cpa_i on every day, as both drift alike.
-    const installs = cpa0 === null ? 0 : (channel.share * cpa0 * sum(calendar.paidInstalls)) / cpa;
+    const installs = cpa0 === null ? 0 : (channel.share * cpa0 * paidInstalls) / cpa;
     return { name: channel.name, share: channel.share, cpa, spend, installs };
   });
 }

@@ -5,7 +5,7 @@ import { CHECK_FORMATS, type CheckFormat, renderCheck } from "../../report/check
 import { evaluateExpectations } from "../../scenario/expect.js";
 import { type LoadOptions, loadScenario } from "../../scenario/load.js";
 import { STDIN_NAME } from "../../scenario/read.js";
-import { type CliIo, useColor } from "../io.js";
+import { type CliIo, renderOptionsFor } from "../io.js";
 import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { expandScenarioPaths, type ScenarioPath } from "../scenario-files.js";
 import { evaluateScenario, printWarnings, problemsOf, readSources } from "../scenarios.js";
@@ -25,12 +25,10 @@ export interface CheckOptions extends ScenarioOptionValues {
  */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
   const targets = expandScenarioPaths(paths);
-  if (targets.filter((target) => target.file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
   // One price catalog for all files, read only if one of them names a model.
   const loadOptions = loadOptionsOf(io, options);
   const checks = targets.map((target) => checkFile(target, io, loadOptions, options.quiet === true));
-  const color = options.output === undefined && useColor(io, options.color);
-  emit(await renderCheck(options.format, checks, { color, width: io.columns }), options, io);
+  emit(await renderCheck(options.format, checks, renderOptionsFor(io, options)), options, io);
   return checkExitCode(checks);
 }
 
