@@ -1,13 +1,17 @@
 // Builds the CLI into dist/:
 //   cli.cjs    the whole CLI bundled by esbuild into one file (renderers stay lazy inside it)
+//   html.cjs   the HTML reports with d3, apart: required by cli.cjs only for --format html
 //   cli.cache  V8's code cache for cli.cjs, made by running it once on the default scenario
 //   launch.cjs the entry bin/llm-cac.js requires: loads cli.cjs with that cache
 //   models.json data/models.yaml parsed at build time (scripts/build-catalog.mjs)
+//   index.cjs, index.mjs  the library (import/require "llm-cac"), types by scripts/build-types.mjs
 // Start-up is most of a CLI's wall time; with one file and a code cache, Node neither
 // resolves hundreds of modules nor compiles the code again on every run. Where V8
 // rejects the cache (another Node version), cli.js compiles as usual: same behaviour.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const dist = new URL("../dist/", import.meta.url);
@@ -15,9 +19,8 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
-await build({
-  entryPoints: ["src/cli.ts"],
-  outfile: "dist/cli.cjs",
+/** @type {import("esbuild").BuildOptions} */
+const common = {
   bundle: true,
   format: "cjs",
   platform: "node",
@@ -28,9 +31,59 @@ await build({
   logLevel: "warning",
   define: { "import.meta.url": "__importMetaUrl", __LLM_CAC_VERSION__: JSON.stringify(version) },
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
+// The HTML reports (d3, the page's CSS) are a bundle of their own, dist/html.cjs: the CLI
+// requires it only for --format html, so the other formats neither load nor compile it.
+/** @type {import("esbuild").Plugin} */
+const htmlApart = {
+  name: "html-apart",
+  setup(builder) {
+    builder.onResolve({ filter: /\/html\/index\.js$/ }, () => ({ path: "./html.cjs", external: true }));
+  },
+};
+
+// Commander requires child_process at load (for executable subcommands, which llm-cac has
+// none of): loading it and the net and stream modules behind it costs every run a few
+// milliseconds, so commander gets a stand-in that requires it only when it spawns.
+/** @type {import("esbuild").Plugin} */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(builder) {
+    builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-child-process" } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'exports.spawn = (...args) => require("node:child_process").spawn(...args);',
+      loader: "js",
+    }));
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ["src/cli.ts"],
+  outfile: "dist/cli.cjs",
+  plugins: [htmlApart, lazyChildProcess],
+  // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
+  supported: { "dynamic-import": false },
 });
+await build({ ...common, entryPoints: ["src/report/html/index.ts"], outfile: "dist/html.cjs" });
+
+// The library (src/index.ts, docs/api.md): one CommonJS bundle, and an ES module that
+// re-exports it, so that `import` and `require` share one UserError class (instanceof
+// holds across both). Its declarations come from scripts/build-types.mjs (npm pack only).
+await build({
+  ...common,
+  entryPoints: ["src/index.ts"],
+  outfile: "dist/index.cjs",
+  plugins: [htmlApart],
+  supported: { "dynamic-import": false },
+});
+const libraryExports = Object.keys(createRequire(import.meta.url)("../dist/index.cjs")).sort();
+writeFileSync(new URL("index.mjs", dist), `import library from "./index.cjs";\nexport const { ${libraryExports.join(", ")} } = library;\n`);
 
 copyFileSync(new URL("launch.cjs", import.meta.url), new URL("launch.cjs", dist));
 await import("./build-catalog.mjs");
 // The cache must come from a plain `node` like the one users run, hence a child process.
-execFileSync(process.execPath, [new URL("make-code-cache.cjs", import.meta.url).pathname], { stdio: "inherit" });
+execFileSync(process.execPath, [fileURLToPath(new URL("make-code-cache.cjs", import.meta.url))], { stdio: "inherit" });

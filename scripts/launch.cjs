@@ -1,31 +1,92 @@
 // The built entry of llm-cac, copied to dist/launch.cjs by scripts/build.mjs: runs the
 // bundled CLI in dist/cli.cjs, compiled from V8's code cache in dist/cli.cache when V8
-// accepts it (same Node.js build), from source otherwise. CommonJS, like bin/, because
+// accepts it (same Node.js build), from source otherwise, and then V8's cache for this
+// Node.js is saved once into the user's cache folder for the next runs. CommonJS, like bin/, because
 // Node starts a CommonJS entry a few milliseconds faster than an ES module.
 "use strict";
-const { readFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
-const { join } = require("node:path");
+const { dirname, isAbsolute, join } = require("node:path");
 const { Script } = require("node:vm");
 
-function loadBundle() {
+/**
+ * The bundle's exports and its compiled script. With `debug`, says on stderr when V8
+ * rejects the cache (another Node.js build): the run is then only slower.
+ * @param {boolean} [debug]
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {{ cli: { main: (argv: string[]) => unknown, runCli: (argv: string[], io: import("../src/cli/io.js").CliIo) => Promise<number> }, script: Script, cacheRejected: boolean, userCache: string | undefined }}
+ */
+function loadBundle(debug = false, env = process.env) {
   const filename = join(__dirname, "cli.cjs");
   const source = readFileSync(filename, "utf8");
-  let cachedData;
-  try {
-    cachedData = readFileSync(join(__dirname, "cli.cache"));
-  } catch {
-    // No cache: compile from source, which is only slower.
-  }
+  // A cache made for this Node.js by an earlier run (userCachePath) exists only where V8
+  // rejected the build's; else the build's own.
+  const userCache = userCachePath(env, statSync(filename));
+  const cachedData = readOrUndefined(userCache) ?? readOrUndefined(join(__dirname, "cli.cache"));
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapper, { filename, cachedData });
-  const module = { exports: {} };
+  const cacheRejected = cachedData === undefined || script.cachedDataRejected === true;
+  if (debug && cachedData !== undefined && script.cachedDataRejected === true) {
+    process.stderr.write("llm-cac: V8 rejected the code cache dist/cli.cache (built by another Node.js?); compiling from source\n");
+  }
+  const module = { exports: /** @type {any} */ ({}) };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, __dirname);
-  return { cli: module.exports, script };
+  return { cli: module.exports, script, cacheRejected, userCache };
 }
 
+/**
+ * Where this Node.js build keeps its own code cache of the CLI: $XDG_CACHE_HOME/llm-cac
+ * (else ~/.cache/llm-cac), one file per Node.js version and architecture (V8 accepts a
+ * cache only from the same build) and per bundle (its size and time), so that two
+ * installed versions never overwrite each other's. Undefined without a home folder.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {import("node:fs").Stats} bundle
+ */
+function userCachePath(env, bundle) {
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, ".cache") : undefined);
+  if (base === undefined || !isAbsolute(base)) return undefined;
+  return join(base, "llm-cac", `cli-${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.cache`);
+}
+
+/** @param {string | undefined} path */
+function readOrUndefined(path) {
+  if (path === undefined) return undefined;
+  try {
+    return readFileSync(path);
+  } catch {
+    // No cache: compile from source, which is only slower.
+    return undefined;
+  }
+}
+
+/**
+ * The cache of what this run compiled, written once into the user's cache folder, all at
+ * once (a temporary file renamed into place); a folder that is not writable only means
+ * no cache, never a failed run.
+ * @param {Script} script
+ * @param {string} path
+ */
+function saveUserCache(script, path) {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, script.createCachedData());
+    renameSync(temp, path);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder was never there (its parent is a file): nothing was left behind.
+    }
+  }
+}
+
+/** @param {string[]} argv */
 function main(argv) {
-  return loadBundle().cli.main(argv);
+  const { cli, script, cacheRejected, userCache } = loadBundle(argv.includes("--debug"));
+  const done = Promise.resolve(cli.main(argv));
+  if (!cacheRejected || userCache === undefined) return done;
+  return done.then(() => saveUserCache(script, userCache));
 }
 
 module.exports = { loadBundle, main };

@@ -8,7 +8,10 @@ const root = join(__dirname, "..");
 
 (async () => {
   const { loadBundle } = require(join(dist, "launch.cjs"));
-  const { cli, script } = loadBundle();
+  // No user cache (an empty env): the build's cache must come from the bundle alone.
+  const { cli, script } = loadBundle(false, {});
+  // Typed by the CLI's own interface (checked by `npm run typecheck`), not a copy of it.
+  /** @type {import("../src/cli/io.js").CliIo} */
   const io = {
     stdout: () => {},
     stderr: () => {},

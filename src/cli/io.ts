@@ -1,55 +1,142 @@
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { UserError } from "../errors.js";
-import type { RenderOptions } from "../report/options.js";
-import { describeFsError } from "../scenario/read.js";
+import { UserError } from "../lib/errors.js";
+import { describeFsError, STDIN_NAME } from "../lib/read.js";
 
 /** Everything a command touches outside itself, so that tests can run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Uint8Array;
+  /** Whether stdin is a pipe or a file (`cat a.yaml | llm-cac run`), not a terminal or /dev/null; absent: neither. */
+  stdinHasData?: () => boolean;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress is shown only there); absent: no. */
+  stderrIsTTY?: boolean;
   columns: number;
   cwd: string;
   /** Today as YYYY-MM-DD, for the age of catalog prices. */
   today: string;
 }
 
+/** Where stdout is no terminal and `COLUMNS` is not set, reports are laid out for this many columns. */
+const DEFAULT_COLUMNS = 80;
+
+/**
+ * The columns reports are laid out for: the terminal's width on a TTY; when piped,
+ * `COLUMNS` if it is a whole number above 0 (the shell convention), else 80.
+ */
+export function terminalColumns(ttyColumns: number | undefined, columnsVariable: string | undefined): number {
+  if (ttyColumns !== undefined && ttyColumns > 0) return ttyColumns;
+  const fromVariable = /^\s*\d+\s*$/.test(columnsVariable ?? "") ? Number(columnsVariable) : 0;
+  return fromVariable > 0 ? fromVariable : DEFAULT_COLUMNS;
+}
+
 export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: () => readFileSync(0),
+    readStdin: readStdinBytes,
+    stdinHasData: stdinIsPipeOrFile,
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    columns: process.stdout.columns ?? 80,
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: terminalColumns(process.stdout.isTTY === true ? process.stdout.columns : undefined, process.env.COLUMNS),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),
   };
 }
 
-/** Colour only on a terminal, never under NO_COLOR or --no-color; FORCE_COLOR forces it on. */
-export function useColor(io: CliIo, colorOption: boolean): boolean {
-  if (!colorOption) return false;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== "0" && force !== "false";
-  return io.stdoutIsTTY;
+/**
+ * A pipe or a regular file on stdin is input, as jq and yq take it (a pipe from another
+ * process, as Node and many CI runners make it, is a socket); a terminal, /dev/null (a
+ * device) or a closed stdin is not.
+ */
+function stdinIsPipeOrFile(): boolean {
+  try {
+    const stats = fstatSync(0);
+    return stats.isFIFO() || stats.isFile() || stats.isSocket();
+  } catch {
+    return false;
+  }
 }
 
-/** How a command's report is drawn: coloured only when it goes to the terminal (never into --output), as wide as the terminal. */
-export function renderOptionsFor(io: CliIo, options: { output?: string; color: boolean }): RenderOptions {
-  return { color: options.output === undefined && useColor(io, options.color), width: io.columns };
+/** More than a price map may be (the larger of the two things read from stdin): reading stops there. */
+const MAX_STDIN_BYTES = 64 * 1024 * 1024 + 1;
+
+/**
+ * Stdin's bytes, read in pieces up to a bound, so that `run - < /dev/zero` ends in a
+ * message instead of filling the memory; a folder (`run - < dir`) or a read error is a
+ * UserError about `<stdin>`.
+ */
+function readStdinBytes(): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    if (fstatSync(0).isDirectory()) throw UserError.inFile(STDIN_NAME, "is a directory, not a file");
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const count = readChunk(chunk);
+      if (count === 0) break;
+      chunks.push(chunk.subarray(0, count));
+      total += count;
+      // Past the bound the caller's size check reports it; nothing more is needed.
+      if (total >= MAX_STDIN_BYTES) break;
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw UserError.inFile(STDIN_NAME, describeFsError(error));
+  }
+  return Buffer.concat(chunks, total);
 }
+
+/** One read of stdin; a non-blocking stdin with nothing yet to read is waited for, briefly, and read again. */
+function readChunk(buffer: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EOF") return 0;
+      if (code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+/** The file system calls `writeFileAtomic` makes that tests replace, to act out a file system without hard links. */
+export interface AtomicWriteFs {
+  link: (existingPath: string, newPath: string) => void;
+  writeFile: (fd: number, text: string) => void;
+}
+
+const NODE_FS: AtomicWriteFs = { link: linkSync, writeFile: (fd, text) => writeFileSync(fd, text) };
+
+/** What a `link` that the file system does not offer fails with (FAT, some SMB and FUSE mounts). */
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"]);
 
 /**
  * Writes `text` to `path` all at once or not at all: into a temporary file beside it,
  * then moved into place. Without `force` an existing file is never replaced, and the
- * check is the link itself, so no other writer can slip in between.
+ * check is the link itself, so no other writer can slip in between; where the file
+ * system has no hard links, an exclusive create (O_EXCL) keeps that promise instead.
+ * With `force`, the file replaced keeps its permissions (a 0600 report stays private).
  */
-export function writeFileAtomic(path: string, text: string, force: boolean): void {
+export function writeFileAtomic(path: string, text: string, force: boolean, fs: AtomicWriteFs = NODE_FS): void {
   const existing = statOrUndefined(path);
   if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
   // Renaming over a device or a pipe would replace it with a plain file (as root, even /dev/null).
@@ -60,24 +147,46 @@ export function writeFileAtomic(path: string, text: string, force: boolean): voi
   // Unique enough with the pid and the clock; "wx" below refuses any clash rather than sharing a file.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    const fd = openSync(temp, "wx", 0o644);
-    try {
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFile(temp, text, fs, existing === undefined ? undefined : existing.mode & 0o7777);
     if (force) {
       renameSync(temp, path);
-    } else {
-      linkSync(temp, path);
-      unlinkSync(temp);
+      return;
     }
+    try {
+      fs.link(temp, path);
+    } catch (error) {
+      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      writeExclusive(path, text, fs);
+    }
+    unlinkSync(temp);
   } catch (error) {
     removeQuietly(temp);
     if (error instanceof UserError) throw error;
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${path}: already exists; add --force to replace it`);
-    throw new UserError(`${path}: cannot write the report: ${describeFsError(error)}`);
+    throw new UserError(`${path}: cannot write the report: ${describeFsError(error, "write")}`);
+  }
+}
+
+/** A file that must not exist yet, written and synced: 0644 less the umask, or `mode` (a replaced file's) exactly. */
+function writeNewFile(path: string, text: string, fs: AtomicWriteFs, mode?: number): void {
+  const fd = openSync(path, "wx", 0o644);
+  try {
+    if (mode !== undefined) fchmodSync(fd, mode);
+    fs.writeFile(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Without hard links: `path` created only if it is not there (O_EXCL), and removed again if the write fails half-way. */
+function writeExclusive(path: string, text: string, fs: AtomicWriteFs): void {
+  try {
+    writeNewFile(path, text, fs);
+  } catch (error) {
+    // EEXIST: another writer's file, not ours to remove.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") removeQuietly(path);
+    throw error;
   }
 }
 

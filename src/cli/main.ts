@@ -1,5 +1,7 @@
 import { CommanderError } from "commander";
-import { formatProblem, isUserError } from "../errors.js";
+import { showControls } from "../lib/control.js";
+import { formatProblem, isUserError, UserError } from "../lib/errors.js";
+import { describeFsError } from "../lib/read.js";
 import { type CliIo, processIo } from "./io.js";
 import { buildProgram } from "./program.js";
 
@@ -15,18 +17,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const debug = argv.includes("--debug");
   let exitCode = EXIT_OK;
   try {
-    const program = buildProgram(io, (code) => {
+    const program = buildProgram(withStdinOnce(io), (code) => {
       exitCode = code;
     });
     if (argv.length === 0) {
       io.stdout(program.helpInformation());
       return EXIT_OK;
     }
-    await program.parseAsync([...argv], { from: "user" });
+    assertCommandNotFile(
+      argv[0],
+      program.commands.map((command) => command.name()),
+      argv,
+    );
+    await program.parseAsync(argv[0] === "-V" ? ["--version", ...argv.slice(1)] : [...argv], { from: "user" });
     return exitCode;
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/** `io` whose stdin can be read once: `run - --prices -` would otherwise hand both the same bytes. */
+function withStdinOnce(io: CliIo): CliIo {
+  let read = false;
+  return {
+    ...io,
+    readStdin: () => {
+      if (read) throw new UserError("stdin (-) can be read only once");
+      read = true;
+      return io.readStdin();
+    },
+  };
+}
+
+/** `llm-cac my-app.yaml`: a scenario where the command goes, the most likely slip of a newcomer. */
+function assertCommandNotFile(first: string | undefined, commands: readonly string[], argv: readonly string[]): void {
+  if (first === undefined || commands.includes(first) || !/\.ya?ml$/i.test(first)) return;
+  throw new UserError(`unknown command "${first}": a scenario file comes after a command`, { hint: `llm-cac run ${argv.join(" ")}` });
 }
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
@@ -35,13 +61,13 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (isUserError(error)) {
-    const lines = error.problems.length > 0 ? error.problems.map(formatProblem) : [`llm-cac: ${error.message}`];
-    if (error.hint) lines.push(`hint: ${error.hint}`);
+    const lines = error.problems.length > 0 ? error.problems.map(formatProblem) : [`llm-cac: ${showControls(error.message)}`];
+    if (error.hint) lines.push(`hint: ${showControls(error.hint)}`);
     io.stderr(`${lines.join("\n")}\n`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`llm-cac: internal error: ${message.split("\n")[0]}\n`);
+  io.stderr(`llm-cac: internal error: ${showControls(message.split("\n")[0]!)}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else io.stderr("(this is a bug in llm-cac; run again with --debug for the stack trace)\n");
   return EXIT_INTERNAL;
@@ -49,9 +75,27 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
 
 /** Entry point of the built binary. */
 export async function main(argv: readonly string[]): Promise<void> {
-  // A closed pipe (`llm-cac run | head -1`) is the reader's choice, not an error.
+  let writeError: NodeJS.ErrnoException | undefined;
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`llm-cac run | head -1`) is the reader's choice, not an error.
     if (error.code === "EPIPE") process.exit(EXIT_OK);
+    writeError ??= error;
   });
-  process.exitCode = await runCli(argv, processIo());
+  const code = await runCli(argv, processIo());
+  // A full disk (ENOSPC) or a failing device (EIO) must not pass for a report written.
+  await flushed(process.stdout);
+  if (writeError === undefined) {
+    process.exitCode = code;
+    return;
+  }
+  process.stderr.write(`llm-cac: cannot write to stdout: ${describeFsError(writeError, "write")}\n`);
+  process.exitCode = EXIT_USAGE;
+}
+
+/** Resolves once what was written before has gone out, or failed (its error goes to the stream's listener). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed) resolve();
+    else stream.write("", () => resolve());
+  });
 }

@@ -1,22 +1,12 @@
 import { type Command, Option } from "commander";
-import { FORMATS } from "../report/index.js";
-
-/** Options shared by several commands, defined once so they read the same everywhere. */
-export const formatOption = (formats: readonly string[] = FORMATS) => new Option("-f, --format <format>", "output format").choices(formats).default("table");
 
 export const timelineOption = () => new Option("--timeline <period>", "add the calendar per period").choices(["month", "day"]);
 
-export function outputOptions(command: Command): Command {
-  return command
-    .option("-o, --output <file>", "write the report to a file, atomically (refuses to replace one without --force)")
-    .option("--force", "replace an existing --output file", false)
-    .option("--no-color", "no ANSI colours (also: NO_COLOR=1)");
-}
-
 /** `--set PATH=VALUE`, repeatable; the values are checked against each scenario when it loads. */
 const setOption = () =>
-  new Option("--set <PATH=VALUE>", "override a scenario value, e.g. --set acquisition.channels.0.cpa=20 (repeatable)")
-    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+  new Option("--set <PATH=VALUE>", "override a scenario value, e.g. --set acquisition.channels.0.cpa=20 (repeatable)").argParser(
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
 
 /** `--prices FILE`: a LiteLLM price map (model_prices_and_context_window.json) added to the catalog. */
 export const pricesOption = () =>

@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describeFsError } from "../scenario/read.js";
+import { describeFsError } from "../lib/read.js";
 
 /** A path to check: a scenario file (or `-`), or a folder that could not be searched and why. */
 export type ScenarioPath = { file: string; problem?: string };

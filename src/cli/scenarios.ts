@@ -1,16 +1,20 @@
-import { isAbsolute, relative } from "node:path";
-import { formatProblem, type InputProblem, UserError } from "../errors.js";
-import { evaluate, timeline, type TimelinePeriod } from "../model/index.js";
-import { jsonResult, type JsonResult } from "../result/json-result.js";
+import { formatProblem, type InputProblem, problemsOf, UserError } from "../lib/errors.js";
 import { type LoadOptions, loadScenario, type Scenario } from "../scenario/load.js";
-import { decodeScenario, readScenarioFile, type ScenarioSource, STDIN_NAME } from "../scenario/read.js";
+import { decodeScenario, readScenarioFile, type ScenarioSource, STDIN_NAME } from "../lib/read.js";
 import type { CliIo } from "./io.js";
-import { defaultScenarioPath } from "./package-info.js";
+import { defaultScenarioPath } from "../lib/package-info.js";
+import { displayPath } from "../lib/paths.js";
 import { priceSources } from "./prices.js";
 
-/** The sources named on the command line: files, `-` for stdin, or the bundled default. */
+/**
+ * The sources named on the command line: files, `-` for stdin; none: stdin when it is a
+ * pipe or a file with something in it, else the bundled default.
+ */
 export function readSources(files: readonly string[], io: CliIo): ScenarioSource[] {
   if (files.length === 0) {
+    const piped = io.stdinHasData?.() === true ? io.readStdin() : undefined;
+    // An empty pipe (a CI step's stdin, `spawn` with input "") is no scenario: the default runs.
+    if (piped !== undefined && piped.length > 0) return [decodeScenario(piped, STDIN_NAME)];
     const source = readScenarioFile(defaultScenarioPath());
     return [{ ...source, file: displayPath(source.file, io.cwd) }];
   }
@@ -20,12 +24,6 @@ export function readSources(files: readonly string[], io: CliIo): ScenarioSource
 
 function assertStdinOnce(files: readonly string[]): void {
   if (files.filter((file) => file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
-}
-
-/** Relative to the working folder where that is shorter, as a user would type it. */
-function displayPath(path: string, cwd: string): string {
-  const fromCwd = relative(cwd, path);
-  return fromCwd.startsWith("..") || isAbsolute(fromCwd) ? path : fromCwd;
 }
 
 /** What the command line adds to the loader's options. */
@@ -73,7 +71,11 @@ export function loadEach<T>(
     }
   }
   if (problems.length > 0) throw UserError.fromProblems(problems);
-  if (!options.quiet) printWarnings(loaded.flatMap((item) => scenarioOf(item).warnings ?? []), io);
+  if (!options.quiet)
+    printWarnings(
+      loaded.flatMap((item) => scenarioOf(item).warnings ?? []),
+      io,
+    );
   return loaded;
 }
 
@@ -94,20 +96,4 @@ function readEach(files: readonly string[], io: CliIo, problems: InputProblem[])
       return [];
     }
   });
-}
-
-/** A user error as problems, one per line of its message. */
-export function problemsOf(error: UserError): InputProblem[] {
-  return error.problems.length > 0 ? error.problems : [{ file: "llm-cac", message: error.message }];
-}
-
-export function evaluateScenario(scenario: Scenario, period?: TimelinePeriod): JsonResult {
-  const { result, calendar } = evaluate(scenario.input);
-  const header = {
-    name: scenario.data.name,
-    file: scenario.file,
-    currency: scenario.data.currency,
-    horizon_days: scenario.data.horizon_days,
-  };
-  return jsonResult(header, result, period === undefined ? undefined : timeline(calendar, period));
 }

@@ -1,24 +1,46 @@
-import { blendedCpa, organicOnDay, paidOnDay } from "./acquisition.js";
-import { driftFactors } from "./growth.js";
-import type { Acquisition, Calendar } from "./types.js";
+import { channelAnnualCostChange, channelTerms, installsForChannelSpend, organicOnDay, paidOnDay } from "./acquisition.js";
+import { compoundedOnDay } from "./growth.js";
+import { revenueByDay } from "./revenue.js";
+import type { Acquisition, Calendar, Revenue } from "./types.js";
 
-/** Installs, spend and the day's CPA drift for each day of the horizon. */
+/** What one channel spent and bought over the horizon. */
+export interface ChannelTotals {
+  spend: number;
+  installs: number;
+}
+
+/**
+ * Installs and spend for each day of the horizon, and each channel's totals. A channel
+ * spends its share of the day's spend and buys at its own CPA path, saturation included.
+ * Without saturation or a channel's own drift this is v1's blended CPA, `1 / Σ share_i /
+ * cpa_i(t)`, summed per channel (equal to v1's figures up to rounding in the last digit).
+ */
 export function installsByDay(acquisition: Acquisition, horizonDays: number) {
-  const cpa0 = blendedCpa(acquisition.channels);
-  const drift = driftFactors(acquisition.annualCostChange, horizonDays);
   const paidInstalls = new Array<number>(horizonDays);
   const organicInstalls = new Array<number>(horizonDays);
   const installs = new Array<number>(horizonDays);
   const spend = new Array<number>(horizonDays);
+  const channels: ChannelTotals[] = acquisition.channels.map(() => ({ spend: 0, installs: 0 }));
+  const annualChanges = acquisition.channels.map((channel) => channelAnnualCostChange(channel, acquisition));
   for (let day = 0; day < horizonDays; day++) {
-    const paid = paidOnDay(acquisition, cpa0, drift[day]!, day);
+    const drift = annualChanges.map((change) => compoundedOnDay(1, change, day));
+    const paid = paidOnDay(acquisition, day, drift);
     const organic = organicOnDay(acquisition, paid.paidInstalls);
     paidInstalls[day] = paid.paidInstalls;
     organicInstalls[day] = organic;
     installs[day] = paid.paidInstalls + organic;
     spend[day] = paid.spend;
+    if (paid.spend > 0) addChannelDay(channels, channelTerms(acquisition.channels, drift), paid.spend);
   }
-  return { paidInstalls, organicInstalls, installs, spend, drift };
+  return { paidInstalls, organicInstalls, installs, spend, channels };
+}
+
+function addChannelDay(channels: ChannelTotals[], terms: ReturnType<typeof channelTerms>, daySpend: number): void {
+  terms.forEach((term, i) => {
+    const channelSpend = term.share * daySpend;
+    channels[i]!.spend += channelSpend;
+    channels[i]!.installs += installsForChannelSpend(channelSpend, term.installsPerMoney, term.saturation);
+  });
 }
 
 /** `DAU(t) = Σ_{d<=t} installs(d) * R(t - d)`. */
@@ -42,14 +64,19 @@ export interface CalendarInput {
   serve: readonly number[];
   /** `T_H / H`. */
   trainingPerDay: number;
-  arpdau: number | null;
+  revenue: Revenue | null;
 }
 
-export function buildCalendar(input: CalendarInput): Calendar {
-  const { paidInstalls, organicInstalls, installs, spend } = installsByDay(input.acquisition, input.horizonDays);
+export interface CalendarWithChannels {
+  calendar: Calendar;
+  /** Each channel's spend and installs over the horizon, in file order. */
+  channels: ChannelTotals[];
+}
+
+export function buildCalendar(input: CalendarInput): CalendarWithChannels {
+  const { paidInstalls, organicInstalls, installs, spend, channels } = installsByDay(input.acquisition, input.horizonDays);
   const dau = dailyActiveUsers(installs, input.retention);
-  const arpdau = input.arpdau;
-  return {
+  const calendar: Calendar = {
     paidInstalls,
     organicInstalls,
     installs,
@@ -57,6 +84,7 @@ export function buildCalendar(input: CalendarInput): Calendar {
     acquisition: spend,
     inference: dau.map((active, day) => active * input.serve[day]!),
     training: new Array<number>(input.horizonDays).fill(input.trainingPerDay),
-    revenue: arpdau === null ? null : dau.map((active) => active * arpdau),
+    revenue: input.revenue === null ? null : revenueByDay(input.revenue, dau, installs),
   };
+  return { calendar, channels };
 }

@@ -1,19 +1,16 @@
-import { blendedCpa, channelCpa } from "./acquisition.js";
+import { channelCpa, marginalCpa, saturationFactor } from "./acquisition.js";
 import { ratio, sum } from "./arithmetic.js";
-import { buildCalendar } from "./calendar.js";
+import { buildCalendar, type ChannelTotals } from "./calendar.js";
 import { costLadder } from "./ladder.js";
-import {
-  breakevenTurns,
-  inferenceOvertakesAcquisitionDay,
-  inferenceOvertakesTrainingDay,
-  usersForTrainingBelowCac,
-} from "./milestones.js";
+import { pricesPerMillion, routeResult, tokensResult } from "./route-results.js";
+import { breakevenTurns, inferenceOvertakesAcquisitionDay, inferenceOvertakesTrainingDay, usersForTrainingBelowCac } from "./milestones.js";
 import { retentionCurve } from "./retention.js";
-import { arpdau as arpdauOf } from "./revenue.js";
+import { revenuePerUserByAge } from "./revenue.js";
+import { costRoutes, mixedSessionCost, mixedTokens } from "./routes.js";
 import { servePerDauDay, sessionsPerDauDay } from "./serving.js";
-import { sessionCost, sessionTokens } from "./tokens.js";
-import { trainingForHorizon, trainingTotal } from "./training.js";
-import { inferencePerUser, marginByAge, paybackDay } from "./unit.js";
+import { meanTurns, survival } from "./turns.js";
+import { attributedTraining, committedTrainingByDay } from "./training.js";
+import { cacIncremental, cohortServeByAge, inferencePerUser, installWeights, marginByAge, paybackDay } from "./unit.js";
 import type { Calendar, ModelInput, ModelResult } from "./types.js";
 
 export interface Evaluation {
@@ -25,23 +22,25 @@ export interface Evaluation {
 export function evaluate(input: ModelInput): Evaluation {
   const { horizonDays, usage, tokens, inference, acquisition } = input;
   const days = Math.max(horizonDays, usage.lifetimeDays);
-  const retention = retentionCurve(input.retention, days);
+  const retention = retentionCurve(input.retention, days, input.retentionTail);
 
-  const session = sessionTokens(tokens, usage.turnsPerSession);
-  const costPerSession = sessionCost(session, inference.price);
-  const serve = servePerDauDay(session, sessionsPerDauDay(usage), inference.price, inference.annualPriceChange, days);
+  const turnSurvival = survival(usage.turns);
+  const turnsPerSession = meanTurns(usage.turns);
+  const routes = costRoutes(inference.routes, tokens, turnSurvival);
+  const session = mixedTokens(routes);
+  const costPerSession = mixedSessionCost(routes, 0);
+  // serve(d + a) for every install day d < H and age a < L.
+  const serve = servePerDauDay(routes, sessionsPerDauDay(usage, turnsPerSession), horizonDays + usage.lifetimeDays - 1);
 
-  const trainingCost = trainingTotal(input.training);
-  const trainingHorizon = trainingForHorizon(trainingCost, horizonDays, input.training.usefulLifeDays);
-  const arpdau = input.revenue === null ? null : arpdauOf(input.revenue);
+  const trainingHorizon = attributedTraining(input.training, horizonDays);
 
-  const calendar = buildCalendar({
+  const { calendar, channels } = buildCalendar({
     acquisition,
     horizonDays,
     retention,
     serve,
     trainingPerDay: trainingHorizon / horizonDays,
-    arpdau,
+    revenue: input.revenue,
   });
 
   const totalAcquisition = sum(calendar.acquisition);
@@ -51,10 +50,15 @@ export function evaluate(input: ModelInput): Evaluation {
 
   const cacBlended = ratio(totalAcquisition, installs);
   const trainingPerUser = ratio(trainingHorizon, installs);
-  const inferenceUser = inferencePerUser(retention, serve, usage.lifetimeDays);
-  const costPerTurn = costPerSession / usage.turnsPerSession;
+  const costPerTurn = costPerSession / turnsPerSession;
 
-  const margin = arpdau === null ? null : marginByAge(retention, serve, arpdau, usage.lifetimeDays);
+  // The average acquired user (model-v2.md 9): serving cost at each age, averaged over install days.
+  const servedAtAge = cohortServeByAge(installWeights(calendar.installs), serve, usage.lifetimeDays);
+  const inferenceUser = inferencePerUser(retention, servedAtAge, usage.lifetimeDays);
+
+  // Net revenue per user at each age (model-v2.md 8), less what serving them costs.
+  const revenueByAge = input.revenue === null ? null : revenuePerUserByAge(input.revenue, retention, usage.lifetimeDays);
+  const margin = revenueByAge === null ? null : marginByAge(retention, servedAtAge, revenueByAge, usage.lifetimeDays);
   const ltv = margin === null ? null : sum(margin);
 
   const result: ModelResult = {
@@ -73,12 +77,16 @@ export function evaluate(input: ModelInput): Evaluation {
     unit: {
       cac_paid: ratio(totalAcquisition, paidInstalls),
       cac_blended: cacBlended,
+      cac_incremental: cacIncremental(totalAcquisition, paidInstalls, acquisition.organicRatio),
       inference_per_user: inferenceUser,
+      inference_per_user_day0: inferencePerUser(retention, serve, usage.lifetimeDays),
       training_per_user: trainingPerUser,
       cost_per_turn: costPerTurn,
       cost_per_session: costPerSession,
+      mean_turns_per_session: turnsPerSession,
       serve_per_dau_day: serve[0]!,
-      tokens_per_session: { input: session.input, cached_input: session.cachedInput, output: session.output },
+      serving_price: routes.length === 1 ? pricesPerMillion(routes[0]!) : null,
+      tokens_per_session: tokensResult(session),
       ltv,
       ltv_to_cac: ratio(ltv, cacBlended),
       payback_day: margin === null ? null : paybackDay(margin, cacBlended),
@@ -87,24 +95,33 @@ export function evaluate(input: ModelInput): Evaluation {
     milestones: {
       breakeven_turns: breakevenTurns(cacBlended, costPerTurn),
       users_for_training_below_cac: usersForTrainingBelowCac(trainingHorizon, cacBlended),
-      inference_overtakes_training_day: inferenceOvertakesTrainingDay(calendar.inference, trainingCost),
+      inference_overtakes_training_day: inferenceOvertakesTrainingDay(
+        calendar.inference,
+        committedTrainingByDay(input.training, horizonDays),
+      ),
       inference_overtakes_acquisition_day: inferenceOvertakesAcquisitionDay(calendar.inference, calendar.acquisition),
     },
-    channels: channelBreakdown(input, totalAcquisition, paidInstalls),
+    channels: channelBreakdown(input, channels, calendar.acquisition[0] ?? 0),
+    routes: inference.routesGiven ? routes.map(routeResult) : null,
   };
   return { result, calendar };
 }
 
-/** Each channel's share of the spend, and the installs that share buys at its own CPA. */
-function channelBreakdown(input: ModelInput, totalSpend: number, paidInstalls: number): ModelResult["channels"] {
-  const { acquisition } = input;
-  const cpa0 = blendedCpa(acquisition.channels);
-  return acquisition.channels.map((channel) => {
-    const cpa = channelCpa(channel.cost);
-    const spend = channel.share * totalSpend;
-    // installs_i(t) = share_i * spend(t) / cpa_i(t) = share_i * (CPA(t) / cpa_i) * paid(t),
-    // and CPA(t) / cpa_i(t) = CPA0 / cpa_i on every day, as both drift alike.
-    const installs = cpa0 === null ? 0 : (channel.share * cpa0 * paidInstalls) / cpa;
-    return { name: channel.name, share: channel.share, cpa, spend, installs };
+/**
+ * Each channel's share, its CPA and marginal CPA at day 0's spend (saturation included,
+ * before any drift), and the spend and installs of its own CPA path over the horizon.
+ */
+function channelBreakdown(input: ModelInput, totals: readonly ChannelTotals[], daySpend: number): ModelResult["channels"] {
+  return input.acquisition.channels.map((channel, i) => {
+    const channelSpend = channel.share * daySpend;
+    const cpa = channelCpa(channel.cost) * saturationFactor(channelSpend, channel.saturation);
+    return {
+      name: channel.name,
+      share: channel.share,
+      cpa,
+      marginal_cpa: marginalCpa(cpa, channelSpend, channel.saturation),
+      spend: totals[i]!.spend,
+      installs: totals[i]!.installs,
+    };
   });
 }

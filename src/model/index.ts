@@ -1,3 +1,3 @@
 export * from "./types.js";
-export { evaluate, type Evaluation } from "./evaluate.js";
+export { evaluate } from "./evaluate.js";
 export { timeline, type TimelinePeriod, type TimelineRow } from "./timeline.js";

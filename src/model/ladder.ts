@@ -6,18 +6,12 @@ const RUNGS: readonly RungName[] = ["inference", "training", "acquisition"];
  * The cost ladder per acquired user. It holds when `inference < training < acquisition`
  * strictly; a rung that cannot be computed (null) breaks it.
  */
-export function costLadder(
-  inference: number | null,
-  training: number | null,
-  acquisition: number | null,
-): ModelResult["ladder"] {
+export function costLadder(inference: number | null, training: number | null, acquisition: number | null): ModelResult["ladder"] {
   const value: Record<RungName, number | null> = { inference, training, acquisition };
-  // Stable sort: ties keep the ladder's own order; unknown rungs go last.
-  const order = [...RUNGS].sort((a, b) => rank(value[a]) - rank(value[b]));
+  // Stable sort: ties keep the ladder's own order. A rung without a value has no place in
+  // the order: ranking it would show it as the dearest when nothing is known of it.
+  const order = RUNGS.filter((rung) => value[rung] !== null).sort((a, b) => value[a]! - value[b]!);
+  const not_available = RUNGS.filter((rung) => value[rung] === null);
   const holds = inference !== null && training !== null && acquisition !== null && inference < training && training < acquisition;
-  return { inference, training, acquisition, order, holds };
-}
-
-function rank(value: number | null): number {
-  return value === null ? Number.POSITIVE_INFINITY : value;
+  return { inference, training, acquisition, order, not_available, holds };
 }

@@ -1,17 +1,16 @@
 import { cumulative, firstDay, ratio } from "./arithmetic.js";
 
-/** First day on which cumulative inference reaches the whole training bill `T` (T > 0). */
-export function inferenceOvertakesTrainingDay(inference: readonly number[], trainingCost: number): number | null {
-  if (trainingCost <= 0) return null;
+/**
+ * First day on which cumulative inference reaches the training committed by that day
+ * (> 0): v1's whole bill `T`, or with retraining `app_share * Σ_{j: t_j <= t} T_j`.
+ */
+export function inferenceOvertakesTrainingDay(inference: readonly number[], committedTraining: readonly number[]): number | null {
   const spent = cumulative(inference);
-  return firstDay(spent.length, (day) => spent[day]! >= trainingCost);
+  return firstDay(spent.length, (day) => committedTraining[day]! > 0 && spent[day]! >= committedTraining[day]!);
 }
 
 /** First day with `Σ inference >= Σ spend > 0`. */
-export function inferenceOvertakesAcquisitionDay(
-  inference: readonly number[],
-  acquisition: readonly number[],
-): number | null {
+export function inferenceOvertakesAcquisitionDay(inference: readonly number[], acquisition: readonly number[]): number | null {
   const served = cumulative(inference);
   const bought = cumulative(acquisition);
   return firstDay(served.length, (day) => bought[day]! > 0 && served[day]! >= bought[day]!);

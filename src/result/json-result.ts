@@ -1,6 +1,7 @@
 import type { ModelResult, TimelineRow } from "../model/index.js";
 
-export const SCHEMA_VERSION = 1;
+/** 2: model-v2.md (CHANGELOG.md lists what changed). */
+export const SCHEMA_VERSION = 2;
 
 export interface ScenarioHeader {
   name: string;
@@ -18,6 +19,8 @@ export interface JsonResult {
   ladder: ModelResult["ladder"];
   milestones: ModelResult["milestones"];
   channels: ModelResult["channels"];
+  /** Only when the scenario lists `inference.routes`. */
+  routes?: NonNullable<ModelResult["routes"]>;
   timeline?: TimelineRow[];
 }
 
@@ -30,6 +33,7 @@ export function jsonResult(scenario: ScenarioHeader, result: ModelResult, timeli
     ladder: result.ladder,
     milestones: result.milestones,
     channels: result.channels,
+    ...(result.routes === null ? {} : { routes: result.routes }),
     ...(timeline === undefined ? {} : { timeline }),
   };
 }

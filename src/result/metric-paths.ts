@@ -1,17 +1,20 @@
-import { closest } from "../suggest.js";
+import { closest } from "../lib/suggest.js";
 import type { JsonResult } from "./json-result.js";
 
 /** What a metric measures, which decides how it is formatted and what a target of it means. */
 export type MetricKind = "money" | "count" | "day" | "times";
 
-/** The dotted paths of the numeric leaves of `T` (numbers or null); lists and booleans are not metrics. */
+/**
+ * The dotted paths of the numeric leaves of `T` (numbers or null); lists and booleans are
+ * not metrics. A group that may be null (`unit.serving_price`) still has its leaves as metrics.
+ */
 type NumericLeaves<T, Prefix extends string> = {
   [K in keyof T & string]: T[K] extends number | null
     ? `${Prefix}${K}`
-    : T[K] extends readonly unknown[]
+    : NonNullable<T[K]> extends readonly unknown[]
       ? never
-      : T[K] extends object
-        ? NumericLeaves<T[K], `${Prefix}${K}.`>
+      : NonNullable<T[K]> extends object
+        ? NumericLeaves<NonNullable<T[K]>, `${Prefix}${K}.`>
         : never;
 }[keyof T & string];
 
@@ -39,14 +42,22 @@ export const METRIC_KINDS: { readonly [Path in MetricPath]: MetricKind } = {
   "totals.avg_dau": "count",
   "unit.cac_paid": "money",
   "unit.cac_blended": "money",
+  "unit.cac_incremental": "money",
   "unit.inference_per_user": "money",
+  "unit.inference_per_user_day0": "money",
   "unit.training_per_user": "money",
   "unit.cost_per_turn": "money",
   "unit.cost_per_session": "money",
+  "unit.mean_turns_per_session": "count",
   "unit.serve_per_dau_day": "money",
+  "unit.serving_price.input": "money",
+  "unit.serving_price.cached_input": "money",
+  "unit.serving_price.output": "money",
+  "unit.serving_price.reasoning": "money",
   "unit.tokens_per_session.input": "count",
   "unit.tokens_per_session.cached_input": "count",
   "unit.tokens_per_session.output": "count",
+  "unit.tokens_per_session.reasoning": "count",
   "unit.ltv": "money",
   "unit.ltv_to_cac": "times",
   "unit.payback_day": "day",
@@ -71,6 +82,9 @@ export function isMetricPath(path: string): path is MetricPath {
  */
 export function nearestMetrics(metric: string, metrics: readonly string[] = METRIC_PATHS): string[] {
   const leaf = metric.split(".").at(-1)!;
-  const byLeaf = closest(leaf, metrics.map((path) => path.split(".").at(-1)!)).flatMap((name) => metrics.filter((path) => path.endsWith(`.${name}`)));
+  const byLeaf = closest(
+    leaf,
+    metrics.map((path) => path.split(".").at(-1)!),
+  ).flatMap((name) => metrics.filter((path) => path.endsWith(`.${name}`)));
   return [...new Set([...closest(metric, metrics), ...byLeaf])].slice(0, 3);
 }

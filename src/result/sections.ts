@@ -36,14 +36,18 @@ export const SECTIONS: readonly MetricSection[] = [
     rows: [
       { path: "unit.cac_paid", label: "CAC, paid installs", kind: "money" },
       { path: "unit.cac_blended", label: "CAC, all installs", kind: "money" },
+      { path: "unit.cac_incremental", label: "CAC, installs the spend caused", kind: "money" },
       { path: "unit.inference_per_user", label: "Inference per user", kind: "money" },
+      { path: "unit.inference_per_user_day0", label: "  a day-0 user", kind: "money" },
       { path: "unit.training_per_user", label: "Training per user", kind: "money" },
       { path: "unit.cost_per_turn", label: "Cost per turn", kind: "money" },
       { path: "unit.cost_per_session", label: "Cost per session", kind: "money" },
+      { path: "unit.mean_turns_per_session", label: "Turns per session (mean)", kind: "count" },
       { path: "unit.serve_per_dau_day", label: "Serving per DAU per day", kind: "money" },
       { path: "unit.tokens_per_session.input", label: "Input tokens per session", kind: "count" },
       { path: "unit.tokens_per_session.cached_input", label: "  of which cached", kind: "count" },
       { path: "unit.tokens_per_session.output", label: "Output tokens per session", kind: "count" },
+      { path: "unit.tokens_per_session.reasoning", label: "  of which reasoning", kind: "count" },
       { path: "unit.ltv", label: "LTV (revenue - serving)", kind: "money" },
       { path: "unit.ltv_to_cac", label: "LTV / CAC", kind: "times" },
       { path: "unit.payback_day", label: "Payback", kind: "day" },
@@ -59,4 +63,3 @@ export const SECTIONS: readonly MetricSection[] = [
     ],
   },
 ];
-

@@ -1,8 +1,8 @@
 import type { JsonResult } from "../result/json-result.js";
 import { isMetricPath, METRIC_KINDS, METRIC_PATHS, nearestMetrics } from "../result/metric-paths.js";
-import { valueAt } from "../value-at.js";
-import type { FieldProblem } from "./issues.js";
-import { MoneyAmount } from "./money.js";
+import { valueAt } from "../lib/value-at.js";
+import type { FieldProblem } from "../lib/issues.js";
+import { MoneyAmount } from "../lib/money.js";
 import type { ParsedScenario, ScenarioData } from "./schema.js";
 
 /**
@@ -13,10 +13,22 @@ import type { ParsedScenario, ScenarioData } from "./schema.js";
 
 export type BoundKind = "max" | "min";
 const BOUND_KINDS: readonly BoundKind[] = ["max", "min"];
+/** Rules on the change against a baseline result (`check --baseline`). */
+export type ChangeKind = "max_increase" | "max_decrease";
+const CHANGE_KINDS: readonly ChangeKind[] = ["max_increase", "max_decrease"];
 
 /** Problems with the metric paths and bounds of an `expect` block as parsed (money not yet converted). */
 export function expectProblems(expect: ParsedScenario["expect"]): FieldProblem[] {
   if (expect === undefined) return [];
+  const changeProblems = CHANGE_KINDS.flatMap((kind) =>
+    Object.keys(expect[kind] ?? {}).flatMap((metric): FieldProblem[] =>
+      isMetricPath(metric) ? [] : [{ path: ["expect", kind, metric], atKey: true, ...unknownMetric(metric) }],
+    ),
+  );
+  return [...changeProblems, ...boundProblems(expect)];
+}
+
+function boundProblems(expect: NonNullable<ParsedScenario["expect"]>): FieldProblem[] {
   return BOUND_KINDS.flatMap((kind) =>
     Object.entries(expect[kind] ?? {}).flatMap(([metric, bound]): FieldProblem[] => {
       const path = ["expect", kind, metric];
@@ -36,7 +48,8 @@ function unknownMetric(metric: string): { message: string; hint: string } {
     return { message: "ladder.holds is true or false, not a number to bound", hint: "use `ladder: true` (or false) in expect" };
   }
   const near = nearestMetrics(metric);
-  if (near.length > 0) return { message: `unknown metric "${metric}"`, hint: `did you mean ${near.map((name) => `"${name}"`).join(" or ")}?` };
+  if (near.length > 0)
+    return { message: `unknown metric "${metric}"`, hint: `did you mean ${near.map((name) => `"${name}"`).join(" or ")}?` };
   const section = metric.split(".")[0]!;
   const inSection = METRIC_PATHS.filter((path) => path.startsWith(`${section}.`));
   if (inSection.length > 0) return { message: `unknown metric "${metric}"`, hint: `metrics under ${section}: ${inSection.join(", ")}` };
@@ -52,16 +65,38 @@ function unknownMetric(metric: string): { message: string; hint: string } {
  */
 export type Expectation =
   | { metric: string; kind: BoundKind; bound: number }
-  | { metric: "ladder.holds"; kind: "ladder"; bound: boolean };
+  | { metric: "ladder.holds"; kind: "ladder"; bound: boolean }
+  | ChangeExpectation;
+
+/**
+ * A limit on the change against the baseline's value: `bound` percent of the baseline's
+ * magnitude when `relative` ("10%" is 10), else in the metric's own unit.
+ */
+export interface ChangeExpectation {
+  metric: string;
+  kind: ChangeKind;
+  bound: number;
+  relative: boolean;
+}
+
+/** What a change rule found: the baseline's value and the change (in percent when relative); null where either figure is n/a. */
+export interface ChangeFound {
+  baseline: number | null;
+  change: number | null;
+}
 
 /** An expectation as checked: the value found, whether it held and, where that is not obvious, why not. */
-export type ExpectationCheck = Expectation & { value: number | boolean | null; passed: boolean; reason?: string };
+export type ExpectationCheck = (Exclude<Expectation, ChangeExpectation> | (ChangeExpectation & ChangeFound)) & {
+  value: number | boolean | null;
+  passed: boolean;
+  reason?: string;
+};
 
 /**
  * The failed checks as the JSON of `check` reports them (docs/ci.md), keys in this order:
  * `{ metric, kind, bound, value, reason? }`.
  */
-export type ExpectationFailure = Omit<ExpectationCheck, "passed">;
+export type ExpectationFailure = ExpectationCheck extends infer Check ? (Check extends unknown ? Omit<Check, "passed"> : never) : never;
 
 export interface ExpectOutcome {
   passed: boolean;
@@ -70,23 +105,58 @@ export interface ExpectOutcome {
   failures: ExpectationFailure[];
 }
 
-/** The expectations of a valid scenario's `expect` block (bounds already in the scenario currency). */
-export function expectationsOf(expect: ScenarioData["expect"]): Expectation[] {
+/**
+ * The expectations of a valid scenario's `expect` block (bounds already in the scenario
+ * currency); the change rules only `withChanges` (there is a baseline to change from).
+ */
+function expectationsOf(expect: ScenarioData["expect"], withChanges = false): Expectation[] {
   if (expect === undefined) return [];
   const list: Expectation[] = [];
   if (expect.ladder !== undefined) list.push({ metric: "ladder.holds", kind: "ladder", bound: expect.ladder });
   for (const kind of BOUND_KINDS) {
     for (const [metric, bound] of Object.entries(expect[kind] ?? {})) list.push({ metric, kind, bound });
   }
+  if (!withChanges) return list;
+  for (const kind of CHANGE_KINDS) {
+    for (const [metric, limit] of Object.entries(expect[kind] ?? {})) {
+      list.push(
+        typeof limit === "number"
+          ? { metric, kind, bound: limit, relative: false }
+          : { metric, kind, bound: limit.percent, relative: true },
+      );
+    }
+  }
   return list;
+}
+
+/** Why a change rule fails without a baseline result for the scenario. */
+export const NO_BASELINE_REASON = "no baseline result for this scenario (the baseline file has none of its file or name)";
+
+/**
+ * How far past a bound a figure may be and still meet it, relative to the larger of the
+ * two: figures are sums of doubles, so a bound of ¥12 met exactly on paper can come out
+ * as 11.999999999999963 or 12.000000000000037. A billionth is far below any difference
+ * a report shows, and far above the rounding of a few hundred additions.
+ */
+export const BOUND_TOLERANCE = 1e-9;
+
+/** `value <= bound` for max, `value >= bound` for min, within BOUND_TOLERANCE. */
+export function withinBound(value: number, bound: number, kind: BoundKind): boolean {
+  const slack = BOUND_TOLERANCE * Math.max(Math.abs(value), Math.abs(bound));
+  return kind === "max" ? value <= bound + slack : value >= bound - slack;
 }
 
 /** Why a bound on a null figure fails: there is nothing to compare, and silence would read as a pass. */
 export const NULL_REASON = "no value: its denominator is zero or its milestone is not reached in time, so no bound can hold";
 
-/** Tests each expectation against a result: `max` and `min` are inclusive; a bound on a null figure fails. */
-export function evaluateExpectations(expect: ScenarioData["expect"], result: JsonResult): ExpectOutcome {
-  const checks = expectationsOf(expect).map((expectation): ExpectationCheck => {
+/**
+ * Tests each expectation against a result: `max` and `min` are inclusive; a bound on a
+ * null figure fails. `baseline` (check --baseline) adds the change rules: undefined, there
+ * is no baseline and they are not tested; null, the baseline lacks this scenario and they fail.
+ */
+export function evaluateExpectations(expect: ScenarioData["expect"], result: JsonResult, baseline?: JsonResult | null): ExpectOutcome {
+  const checks = expectationsOf(expect, baseline !== undefined).map((expectation): ExpectationCheck => {
+    if (isChange(expectation)) return checkChange(expectation, result, baseline ?? null);
     if (expectation.kind === "ladder") {
       const value = result.ladder.holds;
       return { ...expectation, value, passed: value === expectation.bound };
@@ -94,9 +164,53 @@ export function evaluateExpectations(expect: ScenarioData["expect"], result: Jso
     const found = valueAt(result, expectation.metric);
     // What JSON shows as null fails: null itself, and (should the model ever yield one) NaN or Infinity.
     if (typeof found !== "number" || !Number.isFinite(found)) return { ...expectation, value: null, passed: false, reason: NULL_REASON };
-    const passed = expectation.kind === "max" ? found <= expectation.bound : found >= expectation.bound;
+    const passed = withinBound(found, expectation.bound, expectation.kind);
     return { ...expectation, value: found, passed };
   });
   const failures = checks.filter((check) => !check.passed).map(({ passed: _passed, ...failure }) => failure);
   return { passed: failures.length === 0, checks, failures };
+}
+
+function isChange(expectation: Expectation): expectation is ChangeExpectation {
+  return (CHANGE_KINDS as readonly string[]).includes(expectation.kind);
+}
+
+/** A change rule against the baseline: the rise (max_increase) or fall (max_decrease) may be at most `bound`, inclusive. */
+export function checkChange(expectation: ChangeExpectation, result: JsonResult, baseline: JsonResult | null): ExpectationCheck {
+  const value = finiteOrNull(valueAt(result, expectation.metric));
+  if (baseline === null) return { ...expectation, value, baseline: null, change: null, passed: false, reason: NO_BASELINE_REASON };
+  const before = finiteOrNull(valueAt(baseline, expectation.metric));
+  const [baseCurrency, currency] = [baseline.scenario?.currency, result.scenario?.currency];
+  if (baseCurrency !== undefined && currency !== undefined && baseCurrency !== currency) {
+    // Money in two currencies has no change to measure; a fall could pass a rise through.
+    return {
+      ...expectation,
+      value,
+      baseline: before,
+      change: null,
+      passed: false,
+      reason: `the baseline is in ${baseCurrency}, this scenario in ${currency}: save a baseline in ${currency}`,
+    };
+  }
+  if (value === null || before === null)
+    return { ...expectation, value, baseline: before, change: null, passed: false, reason: NULL_REASON };
+  const absolute = value - before;
+  if (expectation.relative && before === 0) {
+    // A percentage of zero is zero: only no change at all is within it.
+    return {
+      ...expectation,
+      value,
+      baseline: before,
+      change: null,
+      passed: absolute === 0,
+      ...(absolute === 0 ? {} : { reason: "the baseline is 0, so any change is an infinite percentage" }),
+    };
+  }
+  const change = expectation.relative ? (absolute / Math.abs(before)) * 100 : absolute;
+  const moved = expectation.kind === "max_increase" ? change : -change;
+  return { ...expectation, value, baseline: before, change, passed: moved <= expectation.bound };
+}
+
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
 }

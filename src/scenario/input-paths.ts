@@ -34,4 +34,3 @@ export function numberLeaves(data: unknown, path: (string | number)[] = []): { p
   if (data !== null && typeof data === "object") return Object.entries(data).flatMap(([key, item]) => numberLeaves(item, [...path, key]));
   return [];
 }
-

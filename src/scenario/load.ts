@@ -1,12 +1,12 @@
-import type { InputProblem } from "../errors.js";
+import type { InputProblem } from "../lib/errors.js";
 import type { ModelInput } from "../model/index.js";
-import { documentValue, locateProblem, parseYaml, problemsError, type ScenarioDocument } from "./document.js";
+import { documentValue, locateProblem, parseYaml, problemsError, type ScenarioDocument } from "../lib/document.js";
 import { expectProblems } from "./expect.js";
-import { type FieldProblem, problemsFromIssues } from "./issues.js";
+import { type FieldProblem, problemsFromIssues } from "../lib/issues.js";
 import { toModelInput } from "./model-input.js";
-import { type PriceSources, resolveModelPrice, withModelPrice } from "./model-price.js";
+import { type PriceSources, resolveModelPrices } from "../catalog/model-price.js";
 import { applyOverrides, attributeProblem, type Override } from "./overrides.js";
-import type { ScenarioSource } from "./read.js";
+import type { ScenarioSource } from "../lib/read.js";
 import { resolveValues } from "./resolve.js";
 import { crossFieldProblems, RULE_SECTIONS, sectionProblems } from "./rules.js";
 import { type ScenarioData, scenarioSchema } from "./schema.js";
@@ -42,8 +42,17 @@ export function loadScenario(source: ScenarioSource, options: LoadOptions = {}):
 
 /** A parsed (and possibly overridden) document to a valid scenario; `sweep` and `solve` call it once per point. */
 export function scenarioFromDocument(document: ScenarioDocument, options: LoadOptions = {}): Scenario {
+  return scenarioFromValue(document, documentValue(document), options);
+}
+
+/**
+ * A plain value to a valid scenario, as scenarioFromDocument does with the document's own
+ * value; its problems are located in `document` (whatif/patched-points.ts validates one
+ * setting at a time on the file's value without copying the YAML).
+ */
+export function scenarioFromValue(document: ScenarioDocument, value: Record<string, unknown>, options: LoadOptions = {}): Scenario {
   const warnings: InputProblem[] = [];
-  const data = validateScenario(document, documentValue(document), { ...options, onWarning: (warning) => warnings.push(warning) });
+  const data = validateScenario(document, value, { ...options, onWarning: (warning) => warnings.push(warning) });
   return { file: document.file, data, input: toModelInput(data), ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
@@ -63,11 +72,11 @@ function validateScenario(
   if (resolveProblems.length > 0) fail(document, resolveProblems);
 
   // The model's price last, with the rules' problems: it needs a valid currency and fx.
-  const priced = resolveModelPrice(data, options.priceSources, document.file, options.today);
+  const priced = resolveModelPrices(data, options.priceSources, document.file, options.today);
   const ruleProblems = [...crossFieldProblems(data), ...priced.problems];
   if (ruleProblems.length > 0) fail(document, ruleProblems);
   for (const warning of priced.warnings) options.onWarning?.(locateWithOverrides(document, warning));
-  return priced.price === undefined ? data : withModelPrice(data, priced.price);
+  return priced.data;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap } from "yaml";
-import { type InputProblem, UserError } from "../errors.js";
-import { documentValue, MAX_ALIAS_COUNT, type ScenarioDocument } from "./document.js";
-import { describeFound, type FieldProblem } from "./issues.js";
+import { type InputProblem, UserError } from "../lib/errors.js";
+import { type AppliedOverride, documentValue, MAX_ALIAS_COUNT, MAX_DEPTH, type ScenarioDocument } from "../lib/document.js";
+import { describeFound, type FieldProblem } from "../lib/issues.js";
 import { scenarioSchema } from "./schema.js";
-import { keysAt, kindsAt } from "./schema-walk.js";
-import { closest, didYouMean } from "../suggest.js";
+import { keysAt, kindsAt } from "../lib/schema-walk.js";
+import { closest, didYouMean } from "../lib/suggest.js";
 
 /**
  * `--set PATH=VALUE`: a change to a scenario made on the command line. It is applied to
@@ -17,12 +17,6 @@ export interface Override {
   /** The value, read as YAML: a number, a money string, true/false, `full`, or a flow mapping such as `{ low: 1, high: 2 }`. */
   value: unknown;
   /** How messages name it: `--set acquisition.channels.bilibili.cpa=50`. */
-  label: string;
-}
-
-/** An override as applied to one document: its path with list items as indices. */
-export interface AppliedOverride {
-  path: (string | number)[];
   label: string;
 }
 
@@ -40,9 +34,12 @@ export function splitAssignment(text: string, flag: string, valueName: string): 
   const equals = text.indexOf("=");
   const label = `${flag} ${text}`;
   if (equals <= 0) {
-    throw new UserError(`${label}: expected PATH=${valueName}, e.g. ${flag} acquisition.channels.0.cpa=${valueName === "VALUE" ? "20" : "10..50:5"}`, {
-      hint: "PATH is the dotted path of a scenario key; list items by index or by name (acquisition.channels.bilibili.cpa)",
-    });
+    throw new UserError(
+      `${label}: expected PATH=${valueName}, e.g. ${flag} acquisition.channels.0.cpa=${valueName === "VALUE" ? "20" : "10..50:5"}`,
+      {
+        hint: "PATH is the dotted path of a scenario key; list items by index or by name (acquisition.channels.bilibili.cpa)",
+      },
+    );
   }
   return { segments: parsePath(text.slice(0, equals), label), valueText: text.slice(equals + 1), label };
 }
@@ -54,6 +51,8 @@ export function parsePath(text: string, label: string): string[] {
   if (segments.some((segment) => segment === "")) {
     throw new UserError(`${label}: "${pathText}" has an empty part; write the path as dotted keys, e.g. usage.max_turns_per_day`);
   }
+  if (segments.includes("__proto__"))
+    throw new UserError(`${label}: the key __proto__ is not allowed (JavaScript would drop it in silence)`);
   return segments;
 }
 
@@ -63,12 +62,32 @@ export function parseValue(text: string, label: string): unknown {
   const error = document.errors[0];
   const invalid = (message: string) => new UserError(`${label}: the value is not valid YAML: ${message.split("\n")[0]}`);
   if (error !== undefined) throw invalid(error.message);
+  // As in a file: an unknown tag (`!money 10`) would otherwise be read as a plain value in silence.
+  const tag = document.warnings.find((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  if (tag !== undefined) throw new UserError(`${label}: unknown YAML tag in the value; a value is plain YAML (remove the tag)`);
+  let value: unknown;
   try {
     // A value stands alone: an alias in it (`*a`) has no anchor to refer to.
-    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (thrown) {
     throw invalid(thrown instanceof Error ? thrown.message : String(thrown));
   }
+  const shape = valueShapeProblem(value);
+  if (shape !== undefined) throw new UserError(`${label}: ${shape}`);
+  return value;
+}
+
+/** As in a file: no `__proto__` key (JavaScript would drop it in silence), no nesting deeper than a scenario's. Walked without recursion. */
+function valueShapeProblem(value: unknown): string | undefined {
+  const stack: { item: unknown; depth: number }[] = [{ item: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { item, depth } = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth > MAX_DEPTH) return `the value is nested more than ${MAX_DEPTH} levels deep`;
+    if (Object.hasOwn(item, "__proto__")) return "the key __proto__ is not allowed (JavaScript would drop it in silence)";
+    for (const child of Object.values(item)) stack.push({ item: child, depth: depth + 1 });
+  }
+  return undefined;
 }
 
 type Resolution = { ok: true; path: (string | number)[]; emptyParents: (string | number)[][] } | { ok: false; problem: InputProblem };
@@ -105,9 +124,14 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
       return { ok: true, path, emptyParents };
     }
     if (kinds.has("array")) {
-      if (node === undefined) return fail(`there is no list ${here} in the file to pick item "${segment}" from; --set changes list items but does not create them`);
+      if (node === undefined)
+        return fail(
+          `there is no list ${here} in the file to pick item "${segment}" from; --set changes list items but does not create them`,
+        );
       if (!isSeq(node)) return fail(`${here} is ${describeNode(node)} in the file, not a list`);
-      const names = node.items.map((item) => (isMap(item) ? item.get("name") : undefined)).filter((name): name is string => typeof name === "string");
+      const names = node.items
+        .map((item) => (isMap(item) ? item.get("name") : undefined))
+        .filter((name): name is string => typeof name === "string");
       let index: number;
       if (INDEX.test(segment)) {
         index = Number(segment);
@@ -122,7 +146,8 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
         index = node.items.findIndex((item) => isMap(item) && item.get("name") === segment);
         if (index < 0) {
           const near = didYouMean(segment, names);
-          const listed = names.length > 0 ? `names: ${names.join(", ")}` : `no item of ${here} has a name; use an index 0..${node.items.length - 1}`;
+          const listed =
+            names.length > 0 ? `names: ${names.join(", ")}` : `no item of ${here} has a name; use an index 0..${node.items.length - 1}`;
           return fail(`no item named "${segment}" in ${here}`, near ? `${near} ${listed}` : listed);
         }
       }
@@ -132,7 +157,10 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
     }
     const keys = keysAt(scenarioSchema, path);
     if (keys.length === 0) {
-      return fail(`${here} takes a single value, so "${segments.slice(i).join(".")}" cannot follow it`, `set it whole: --set ${segments.slice(0, i).join(".")}=VALUE`);
+      return fail(
+        `${here} takes a single value, so "${segments.slice(i).join(".")}" cannot follow it`,
+        `set it whole: --set ${segments.slice(0, i).join(".")}=VALUE`,
+      );
     }
     if (!keys.includes(segment)) {
       const near = closest(segment, keys);
@@ -143,7 +171,10 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
     }
     if (node !== undefined && !isMap(node)) {
       const given = segments.slice(0, i).join(".");
-      return fail(`${here} is ${describeNode(node)} in the file, not a mapping`, `set it whole, e.g. --set ${given}="{ low: 10, high: 20 }" for a range`);
+      return fail(
+        `${here} is ${describeNode(node)} in the file, not a mapping`,
+        `set it whole, e.g. --set ${given}="{ low: 10, high: 20 }" for a range`,
+      );
     }
     node = node === undefined ? undefined : (node as YAMLMap).get(segment, true);
     path.push(segment);
@@ -183,7 +214,12 @@ export function applyOverrides(source: ScenarioDocument, overrides: readonly Ove
 }
 
 /** Sets a resolved path; parents written as an empty value (`revenue:`) become mappings first. */
-export function setValue(source: ScenarioDocument, path: readonly (string | number)[], value: unknown, emptyParents: readonly (string | number)[][] = []): void {
+export function setValue(
+  source: ScenarioDocument,
+  path: readonly (string | number)[],
+  value: unknown,
+  emptyParents: readonly (string | number)[][] = [],
+): void {
   const { document } = source;
   for (const parent of emptyParents) {
     // Still empty (a second override under the same parent finds a mapping already).
@@ -210,11 +246,26 @@ export function attributeProblem(source: ScenarioDocument, problem: FieldProblem
     const override = overrides[i]!;
     if (problem.path.length >= override.path.length && samePath(problem.path, override.path, override.path.length)) {
       const inside = problem.path.length > override.path.length ? `: ${problem.path.map(String).join(".")}` : "";
-      return { file: source.file, path: `${override.label}${inside}`, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) };
+      return {
+        file: source.file,
+        path: `${override.label}${inside}`,
+        message: problem.message,
+        ...(problem.hint ? { hint: problem.hint } : {}),
+      };
     }
   }
+  // A rule that compared this field with one an override set (d7 above a --set d1): the override is the cause.
+  for (const related of problem.related ?? []) {
+    const cause = [...overrides]
+      .reverse()
+      .find((override) => samePath(related, override.path, Math.min(related.length, override.path.length)));
+    if (cause !== undefined)
+      return { file: source.file, path: cause.label, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) };
+  }
   if (problem.path.length === 0) return located;
-  const below = overrides.filter((override) => override.path.length > problem.path.length && samePath(problem.path, override.path, problem.path.length));
+  const below = overrides.filter(
+    (override) => override.path.length > problem.path.length && samePath(problem.path, override.path, problem.path.length),
+  );
   if (below.length === 0) return located;
   const after = `after ${below.map((override) => override.label).join(", ")}`;
   return { ...located, hint: located.hint ? `${located.hint}; ${after}` : after };

@@ -19,7 +19,18 @@ export class Range<T> {
  */
 export function centralValue(low: number, high: number, dist: Distribution, mode: number | undefined, integer: boolean): number {
   const central = dist === "triangular" ? mode! : dist === "loguniform" ? Math.sqrt(low * high) : (low + high) / 2;
-  return integer ? Math.round(central) : central;
+  return integer ? Math.round(central) : decimalCentral(central);
+}
+
+/**
+ * The central value as the decimal a user would work out: (0.1 + 0.2) / 2 is
+ * 0.15000000000000002 in binary, which a rule would then find "above 0.15". Fifteen
+ * significant digits are exact for every double written with fewer, and drop only the
+ * last bit of noise; 0 stays 0.
+ */
+function decimalCentral(value: number): number {
+  // An invalid range (a triangular one without its mode) has no central value; its problem is reported elsewhere.
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
 }
 
 /** How a range becomes one number: `centralValue` for a single run, a random draw for `run --samples`. */

@@ -1,5 +1,5 @@
-import type { FieldProblem } from "./issues.js";
-import { convertMoney, type ExchangeRates, MoneyAmount } from "./money.js";
+import type { FieldProblem } from "../lib/issues.js";
+import { convertMoney, type ExchangeRates, MoneyAmount } from "../lib/money.js";
 import { centralValue, Range, type RangePicker, rangeProblem } from "./range.js";
 import type { Resolved } from "./schema.js";
 
@@ -39,9 +39,7 @@ function resolveAt(value: unknown, path: PropertyKey[], context: MoneyContext & 
   }
   if (Array.isArray(value)) return value.map((item, index) => resolveAt(item, [...path, index], context, problems));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, resolveAt(item, [...path, key], context, problems)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveAt(item, [...path, key], context, problems)]));
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isKnownCurrency, MAX_MONEY, MoneyAmount, parseMoney } from "./money.js";
+import { isKnownCurrency, MAX_MONEY, type MoneyAmount, parseMoney } from "../lib/money.js";
 import { Range, type Distribution } from "./range.js";
 
 /**
@@ -46,10 +46,20 @@ function rangeable<S extends Leaf>(leaf: S, integer = false) {
   return z.union([leaf, range]);
 }
 
-/** A number within [min, max] (or (min, max] with `exclusiveMin`). */
+/**
+ * Every number is 0 or at least 0.000001 in size: smaller ones (1e-320) are no quantity
+ * of this model, only a typo, and a report would print them as hundreds of zeros.
+ */
+const notTiny = z.refine<number>((value) => value === 0 || Math.abs(value) >= MIN_POSITIVE, {
+  error: (issue) => `expected 0 or a number of at least ${MIN_POSITIVE_TEXT} in size, found ${String(issue.input)}`,
+});
+
+/** A number within [min, max] (or (min, max] with `exclusiveMin`), never tiny. */
 function between(min: number, max: number, options: { exclusiveMin?: boolean; integer?: boolean } = {}) {
   const base = options.integer ? z.int() : z.number();
-  return base.check(options.exclusiveMin ? z.gt(min) : z.gte(min), z.lte(max));
+  const lower = options.exclusiveMin ? z.gt(min) : z.gte(min);
+  // Where the bounds already keep tiny values out (rates from 0.000001), a second message would only repeat the first.
+  return min < MIN_POSITIVE ? base.check(lower, z.lte(max), notTiny) : base.check(lower, z.lte(max));
 }
 
 const count = () => rangeable(between(0, MAX_COUNT));
@@ -59,6 +69,8 @@ const wholeNumber = (min: number, max: number) => rangeable(between(min, max, { 
 const rate = () => rangeable(between(MIN_POSITIVE, 1));
 /** An annual change, > -1 (a fall of 100 % would leave nothing to compound). */
 const annualChange = () => rangeable(between(-1, MAX_RATE_CHANGE, { exclusiveMin: true }));
+/** A share in [0, 1): an elasticity, a churn, a store fee (at 1 nothing would be left). */
+const belowOne = () => rangeable(z.number().check(z.gte(0), z.lt(1), notTiny));
 
 /** A money value: a number in the scenario currency or a money string, parsed but not yet converted. */
 function moneyLeaf(options: { positive: boolean }) {
@@ -71,8 +83,9 @@ function moneyLeaf(options: { positive: boolean }) {
         ctx.issues.push({ code: "custom", message: parsed.reason, input: text });
         return z.NEVER;
       }
-      if (options.positive && parsed.money.amount < MIN_POSITIVE) {
-        ctx.issues.push({ code: "custom", message: `expected money >= ${MIN_POSITIVE_TEXT}, found "${text}"`, input: text });
+      if ((options.positive || parsed.money.amount !== 0) && parsed.money.amount < MIN_POSITIVE) {
+        const least = options.positive ? `>= ${MIN_POSITIVE_TEXT}` : `0 or at least ${MIN_POSITIVE_TEXT}`;
+        ctx.issues.push({ code: "custom", message: `expected money ${least}, found "${text}"`, input: text });
         return z.NEVER;
       }
       return parsed.money;
@@ -89,7 +102,14 @@ export const currencyCode = z.string().check(
   }),
 );
 
-const nonEmptyString = () => z.string().check(z.minLength(1));
+/** A name or an id: not empty, and not only white space (a name of spaces prints as nothing). */
+const nonEmptyString = () =>
+  z.string().check(
+    z.minLength(1),
+    z.refine((text: string) => text === "" || text.trim() !== "", {
+      error: "expected text with a visible character, found only white space",
+    }),
+  );
 const optional = z.optional;
 const withDefault = z._default;
 
@@ -101,6 +121,22 @@ const channelSchema = z.strictObject({
   ctr: optional(rate()),
   cvr: optional(rate()),
   cpc: optional(positiveMoney()),
+  /** This channel's CPA drift; default the acquisition's. */
+  annual_cost_change: optional(annualChange()),
+  /** model-v2.md 5: CPA rises with the channel's own daily spend. */
+  saturation: optional(
+    z.strictObject({
+      reference_daily_spend: positiveMoney(),
+      elasticity: belowOne(),
+    }),
+  ),
+});
+
+/** One entry of a spend schedule (model-v2.md 5a); `from_day` is a day number, never a range. */
+const scheduleEntrySchema = z.strictObject({
+  from_day: between(0, 3650, { integer: true }),
+  daily_budget: optional(money()),
+  daily_installs: optional(count()),
 });
 
 const acquisitionSchema = z.strictObject({
@@ -111,6 +147,7 @@ const acquisitionSchema = z.strictObject({
   organic_installs_per_day: withDefault(count(), 0),
   organic_ratio: withDefault(rangeable(between(0, 1000)), 0),
   channels: optional(z.array(channelSchema).check(z.minLength(1))),
+  schedule: optional(z.array(scheduleEntrySchema).check(z.minLength(1))),
 });
 
 /** The retention points model.md allows, by day. */
@@ -127,14 +164,37 @@ const retentionSchema = z.strictObject({
   d90: optional(rate()),
   d180: optional(rate()),
   d365: optional(rate()),
+  /** Past the last point (model-v2.md 6); default power. */
+  tail: optional(z.enum(["power", "exponential", "flat"])),
+});
+
+/** Most turns a conversation may have, fixed, as a geometric mean or in a histogram. */
+export const MAX_TURNS = 10_000;
+
+/** `P(n = k)` for listed whole numbers of turns `k` (model-v2.md 1); never ranges. */
+const turnSharesSchema = z.record(
+  z.string().check(
+    z.regex(/^[1-9]\d*$/, { error: "expected a whole number of turns (1, 2, ...) as the key" }),
+    z.refine((key) => Number(key) <= MAX_TURNS, { error: `a conversation has at most ${MAX_TURNS} turns` }),
+  ),
+  z.number().check(z.gte(0), z.lte(1)),
+);
+
+const turnsDistributionSchema = z.strictObject({
+  /** `P(n = k) = (1 - q) q^(k-1)`, `q = 1 - 1/mean`. */
+  geometric: optional(z.strictObject({ mean: rangeable(between(1, MAX_TURNS)) })),
+  shares: optional(turnSharesSchema),
 });
 
 const usageSchema = z.strictObject({
   sessions_per_dau: rangeable(between(0, 10_000, { exclusiveMin: true })),
-  turns_per_session: wholeNumber(1, 10_000),
+  turns_per_session: optional(wholeNumber(1, MAX_TURNS)),
+  turns_distribution: optional(turnsDistributionSchema),
   max_turns_per_day: optional(rangeable(between(0, 1e6, { exclusiveMin: true }))),
   lifetime_days: optional(wholeNumber(1, 3650)),
 });
+
+const historySchema = () => z.union([z.enum(["full", "none"]), between(0, 10_000, { integer: true })]);
 
 const tokensSchema = z.strictObject({
   system: withDefault(tokenCount(), 0),
@@ -142,15 +202,61 @@ const tokensSchema = z.strictObject({
   input: tokenCount(),
   output: tokenCount(),
   reasoning: withDefault(tokenCount(), 0),
-  history: withDefault(z.union([z.enum(["full", "none"]), between(0, 10_000, { integer: true })]), "full"),
+  history: withDefault(historySchema(), "full"),
   history_includes_context: withDefault(z.boolean(), false),
   cache_hit_rate: withDefault(rangeable(between(0, 1)), 0),
+});
+
+/** A route's own tokens (model-v2.md 4): any key of `tokens`, no defaults, so that the rest stay the scenario's. */
+const routeTokensSchema = z.strictObject({
+  system: optional(tokenCount()),
+  context: optional(tokenCount()),
+  input: optional(tokenCount()),
+  output: optional(tokenCount()),
+  reasoning: optional(tokenCount()),
+  history: optional(historySchema()),
+  history_includes_context: optional(z.boolean()),
+  cache_hit_rate: optional(rangeable(between(0, 1))),
+});
+
+/** The price of a turn whose whole prompt is above `above` tokens (model-v2.md 2); `above` is never a range. */
+const priceTierSchema = z.strictObject({
+  above: between(1, MAX_TOKENS, { integer: true }),
+  input: money(),
+  cached_input: optional(money()),
+  output: money(),
+  reasoning: optional(money()),
 });
 
 const priceSchema = z.strictObject({
   input: optional(money()),
   cached_input: optional(money()),
   output: optional(money()),
+  /** Reasoning tokens; default the output price. */
+  reasoning: optional(money()),
+  tiers: optional(z.array(priceTierSchema).check(z.minLength(1))),
+});
+
+/** Tokens a GPU processes a second: > 0. */
+const throughput = () => rangeable(between(0, 1e9, { exclusiveMin: true }));
+
+/** Serving on one's own GPUs (model-v2.md 3). */
+const selfHostedSchema = z.strictObject({
+  gpu_hour_price: money(),
+  input_tokens_per_gpu_second: throughput(),
+  output_tokens_per_gpu_second: throughput(),
+  cached_input_tokens_per_gpu_second: optional(throughput()),
+  utilization: withDefault(rangeable(between(0, 1, { exclusiveMin: true })), 1),
+});
+
+const routeSchema = z.strictObject({
+  name: nonEmptyString(),
+  share: rangeable(between(0, 1)),
+  model: optional(nonEmptyString()),
+  price: optional(priceSchema),
+  self_hosted: optional(selfHostedSchema),
+  annual_price_change: optional(annualChange()),
+  tokens: optional(routeTokensSchema),
 });
 
 const inferenceSchema = z.strictObject({
@@ -158,7 +264,9 @@ const inferenceSchema = z.strictObject({
   /** A LiteLLM price map whose models `model` may name, relative to the scenario's folder. */
   prices_file: optional(nonEmptyString()),
   price: optional(priceSchema),
+  self_hosted: optional(selfHostedSchema),
   annual_price_change: withDefault(annualChange(), 0),
+  routes: optional(z.array(routeSchema).check(z.minLength(1))),
 });
 
 const trainingRunSchema = z.strictObject({
@@ -171,21 +279,55 @@ const trainingRunSchema = z.strictObject({
 const trainingSchema = z.strictObject({
   runs: z.array(trainingRunSchema).check(z.minLength(1)),
   useful_life_days: optional(wholeNumber(1, 36_500)),
+  /** model-v2.md 7: a new model every useful life. */
+  retrain: optional(z.boolean()),
+  annual_cost_change: optional(annualChange()),
+  app_share: optional(rate()),
 });
 
 const revenueSchema = z.strictObject({
   arpdau: optional(money()),
   paying_share: optional(rate()),
   arppu_monthly: optional(money()),
+  /** model-v2.md 8. */
+  subscription: optional(
+    z.strictObject({
+      conversion: rate(),
+      price_monthly: money(),
+      monthly_churn: belowOne(),
+    }),
+  ),
+  store_fee: optional(belowOne()),
 });
 
 /** A bound on a metric of the JSON result: a number, or a money string for money metrics. */
 const boundSchema = z.union([between(-MAX_MONEY, MAX_MONEY), moneyLeaf({ positive: false })]);
 
+/** A percentage of a baseline's value, e.g. "10%". */
+export interface PercentChange {
+  percent: number;
+}
+
+/**
+ * A change allowed against a baseline (`check --baseline`): "10%" of the baseline's
+ * value, or a plain number in the metric's own unit (money in the scenario currency).
+ */
+const changeSchema = z.union([
+  z.pipe(
+    z
+      .string()
+      .check(z.regex(/^\s*\d+(\.\d+)?\s*%\s*$/, { error: 'expected a percentage such as "10%", or a number in the metric\'s unit' })),
+    z.transform((text: string): PercentChange => ({ percent: Number.parseFloat(text) })),
+  ),
+  between(0, MAX_MONEY),
+]);
+
 const expectSchema = z.strictObject({
   ladder: optional(z.boolean()),
   max: optional(z.record(z.string(), boundSchema)),
   min: optional(z.record(z.string(), boundSchema)),
+  max_increase: optional(z.record(z.string(), changeSchema)),
+  max_decrease: optional(z.record(z.string(), changeSchema)),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -27,10 +27,3 @@ export function percentileOfSorted(sorted: ArrayLike<number>, percent: number): 
   if (sorted.length === 0) return Number.NaN;
   return sorted[nearestRank(percent, sorted.length) - 1]!;
 }
-
-/** The P-th percentile of numbers, null for a null figure: for tests and small lists. */
-export function percentile(values: readonly (number | null)[], percent: number): number | null {
-  const sorted = sortSamples(Float64Array.from(values, (value) => (value === null ? Number.NaN : value)));
-  const found = percentileOfSorted(sorted, percent);
-  return Number.isNaN(found) ? null : found;
-}

@@ -24,3 +24,16 @@ export function mulberry32(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/** mulberry32's step: its state advances by this much per draw. */
+const MULBERRY32_STEP = 0x6d2b79f5;
+
+/**
+ * The mulberry32 stream of `seed` after its first `skipped` draws, without making them:
+ * the state only advances by a constant per draw. The samples of one run are cut into
+ * blocks this way (each draw of a scenario takes one uniform per range), so that any
+ * number of workers draws exactly what one would.
+ */
+export function mulberry32After(seed: number, skipped: number): Random {
+  return mulberry32((seed + Math.imul(skipped >>> 0, MULBERRY32_STEP)) >>> 0);
+}

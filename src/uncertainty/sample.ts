@@ -1,10 +1,18 @@
-import { UserError } from "../errors.js";
+import { UserError } from "../lib/errors.js";
+import { valueAt } from "../lib/value-at.js";
 import type { JsonResult } from "../result/json-result.js";
 import type { Scenario } from "../scenario/load.js";
-import type { ScenarioSampler } from "../scenario/sampling.js";
+import type { ScenarioSampler } from "./sampling.js";
 import { drawingPicker } from "./distributions.js";
-import { mulberry32 } from "./random.js";
-import { constantSummary, SampleCollector, type SamplesSummary } from "./summary.js";
+import { HISTOGRAM_BINS, HISTOGRAM_FIGURES, type Histograms } from "./histogram.js";
+import { mulberry32After } from "./random.js";
+import { constantSummary, figureRow, SampleCollector, type SamplesSummary } from "./summary.js";
+
+/**
+ * A run's result with its uncertainty run (`run --samples`); with `histograms` only when
+ * asked (the HTML report draws them; the JSON result never has them).
+ */
+export type SampledResult = JsonResult & { samples: SamplesSummary; histograms?: Histograms };
 
 /** Draws that broke a rule, by the field the rule names: the commonest is worth a warning. */
 export interface Rejections {
@@ -16,58 +24,210 @@ export interface Rejections {
 export interface SampleRun {
   summary: SamplesSummary;
   rejections: Rejections;
+  /** With `histograms: true`: the samples of HISTOGRAM_FIGURES binned. */
+  histograms?: Histograms;
 }
 
 /** Give up once this many draws were rejected and fewer than one in ten was valid. */
 const REJECTIONS_BEFORE_GIVING_UP = 1000;
 
+/** The draws `first .. first + count - 1` of a run, evaluated: what one worker does with one block. */
+export interface DrawBlock {
+  first: number;
+  count: number;
+}
+
+/**
+ * A block's draws in order: `accepted[i]` 1 when draw `first + i` met every rule; the
+ * figures of the accepted ones, one row each (SampleCollector's `figureSegments`), and
+ * whether the ladder held; for a rejected one, the first problem's field and message.
+ */
+export interface BlockResult {
+  accepted: Uint8Array;
+  rows: Float64Array;
+  holds: Uint8Array;
+  problems: ({ path: string; message: string } | null)[];
+}
+
+/** Evaluates blocks of draws, in order; a pool of workers may answer several at once. */
+export type BlockRunner = (block: DrawBlock) => Promise<BlockResult>;
+
+/** Workers evaluating one scenario's blocks: `parallel` blocks at a time; `close` ends them. */
+export interface BlockPool {
+  runBlock: BlockRunner;
+  parallel: number;
+  close: () => Promise<void>;
+}
+
+/** How `run --samples` spreads its draws: a pool per scenario (given the figures to return), and progress. */
+export interface SamplingPool {
+  open?: (sampler: ScenarioSampler, seed: number, segments: string[][]) => Promise<BlockPool | undefined>;
+  progress?: SampleProgress;
+}
+
+/** Draws per block: enough to outweigh passing a block to a worker, few enough to keep every worker busy to the end. */
+const DRAWS_PER_BLOCK = 500;
+
+/**
+ * Draws `first ..` of a scenario from the stream of `seed`: draw `i` takes the `i * k`-th
+ * to the `(i + 1) * k - 1`-th uniform of the stream (one per range, `k` ranges), so a block
+ * is the same wherever it is evaluated.
+ */
+export function evaluateBlock(
+  sampler: ScenarioSampler,
+  seed: number,
+  block: DrawBlock,
+  segments: readonly (readonly string[])[],
+  evaluate: (scenario: Scenario) => JsonResult,
+): BlockResult {
+  const pick = drawingPicker(mulberry32After(seed, block.first * sampler.ranges.length));
+  const accepted = new Uint8Array(block.count);
+  const holds = new Uint8Array(block.count);
+  const rows = new Float64Array(block.count * segments.length);
+  const problems: BlockResult["problems"] = [];
+  let row = 0;
+  for (let i = 0; i < block.count; i++) {
+    const draw = sampler.draw(pick);
+    if (!draw.ok) {
+      const first = draw.problems[0]!;
+      problems.push({ path: first.path.map(String).join(".") || "(top level)", message: first.message });
+      continue;
+    }
+    const result = evaluate(draw.scenario);
+    accepted[i] = 1;
+    holds[row] = result.ladder.holds ? 1 : 0;
+    figureRow(result, segments, rows, row * segments.length);
+    problems.push(null);
+    row++;
+  }
+  return { accepted, rows, holds, problems };
+}
+
+/** Progress of a run: samples done out of the total. */
+export type SampleProgress = (done: number, total: number) => void;
+
 /**
  * `n` valid draws of a scenario, evaluated, summarised. The generator starts from `seed`
  * for each scenario, so a file gives the same samples alone or beside others. A scenario
  * without ranges is its single run `n` times, summarised without evaluating it again.
+ *
+ * The draws are evaluated in blocks (in this process, or by `runBlock`'s workers, up to
+ * `parallel` blocks at a time) and taken strictly in order, stopping at the same draw as
+ * one loop would: the result is the same for any number of workers.
  */
-export function sampleScenario(
+export async function sampleScenario(
   sampler: ScenarioSampler,
   central: JsonResult,
-  options: { n: number; seed: number },
+  options: { n: number; seed: number; histograms?: boolean },
   evaluate: (scenario: Scenario) => JsonResult,
-): SampleRun {
+  pool: SamplingPool = {},
+): Promise<SampleRun> {
   const { n, seed } = options;
-  if (sampler.ranges.length === 0) return { summary: constantSummary(central, { n, seed }), rejections: { count: 0 } };
-  const pick = drawingPicker(mulberry32(seed));
+  if (sampler.ranges.length === 0) {
+    return {
+      summary: constantSummary(central, { n, seed }),
+      rejections: { count: 0 },
+      ...(options.histograms ? { histograms: constantHistograms(central, n) } : {}),
+    };
+  }
   const collector = new SampleCollector(central, n);
+  const segments = collector.figureSegments;
+  const workers = await pool.open?.(sampler, seed, segments);
+  try {
+    return await collect(sampler, collector, options, workers ?? inProcess(sampler, seed, segments, evaluate), pool.progress);
+  } finally {
+    await workers?.close();
+  }
+}
+
+function inProcess(sampler: ScenarioSampler, seed: number, segments: string[][], evaluate: (scenario: Scenario) => JsonResult): BlockPool {
+  return { runBlock: async (block) => evaluateBlock(sampler, seed, block, segments, evaluate), parallel: 1, close: async () => {} };
+}
+
+async function collect(
+  sampler: ScenarioSampler,
+  collector: SampleCollector,
+  options: { n: number; seed: number; histograms?: boolean },
+  workers: BlockPool,
+  progress: SampleProgress | undefined,
+): Promise<SampleRun> {
+  const { n, seed } = options;
+  const width = collector.figureSegments.length;
+  const { runBlock } = workers;
+  const parallel = Math.max(1, workers.parallel);
   const byPath = new Map<string, { message: string; count: number }>();
   let rejected = 0;
+  let nextDraw = 0;
+  const inFlight: Promise<BlockResult>[] = [];
+  const request = () => {
+    const count = Math.min(DRAWS_PER_BLOCK, Math.max(1, n - collector.size));
+    inFlight.push(runBlock({ first: nextDraw, count: parallel > 1 ? DRAWS_PER_BLOCK : count }));
+    nextDraw += parallel > 1 ? DRAWS_PER_BLOCK : count;
+  };
   while (collector.size < n) {
-    const draw = sampler.draw(pick);
-    if (draw.ok) {
-      collector.add(evaluate(draw.scenario));
-      continue;
+    while (inFlight.length < parallel) request();
+    const block = await inFlight.shift()!;
+    let row = 0;
+    for (let i = 0; i < block.accepted.length && collector.size < n; i++) {
+      if (block.accepted[i] === 1) {
+        collector.addRow(block.rows.subarray(row * width, (row + 1) * width), block.holds[row] === 1);
+        row++;
+        continue;
+      }
+      rejected++;
+      const first = block.problems[i]!;
+      const seen = byPath.get(first.path);
+      if (seen === undefined) byPath.set(first.path, { message: first.message, count: 1 });
+      else seen.count++;
+      if (rejected >= REJECTIONS_BEFORE_GIVING_UP && rejected > 9 * collector.size) {
+        await Promise.allSettled(inFlight);
+        throw tooManyRejections(sampler, collector.size, rejected, commonestOf(byPath)!);
+      }
     }
-    rejected++;
-    const first = draw.problems[0]!;
-    const path = first.path.map(String).join(".") || "(top level)";
-    const seen = byPath.get(path);
-    if (seen === undefined) byPath.set(path, { message: first.message, count: 1 });
-    else seen.count++;
-    if (rejected >= REJECTIONS_BEFORE_GIVING_UP && rejected > 9 * collector.size) {
-      const draws = collector.size + rejected;
-      const most = commonestOf(byPath)!;
-      throw UserError.fromProblems([
-        {
-          file: sampler.base.file,
-          path: most.path,
-          message: `the ranges rarely give a valid scenario: ${collector.size} of ${draws} draws (${((collector.size / draws) * 100).toFixed(1)} %) met every rule; ${most.count} broke this one: ${most.message}`,
-          hint: "narrow the ranges that overlap, e.g. retention points whose ranges cross",
-        },
-      ]);
-    }
+    progress?.(collector.size, n);
   }
+  // Blocks drawn ahead are not needed: wait for them so that no worker is left busy.
+  await Promise.allSettled(inFlight);
   const commonest = commonestOf(byPath);
   return {
     summary: collector.summary({ seed, ranges: sampler.ranges, rejected }),
     rejections: { count: rejected, ...(commonest === undefined ? {} : { commonest }) },
+    ...(options.histograms
+      ? { histograms: Object.fromEntries(HISTOGRAM_FIGURES.map((path) => [path, collector.histogram(path, HISTOGRAM_BINS)])) }
+      : {}),
   };
+}
+
+function tooManyRejections(
+  sampler: ScenarioSampler,
+  valid: number,
+  rejected: number,
+  most: NonNullable<Rejections["commonest"]>,
+): UserError {
+  const draws = valid + rejected;
+  return UserError.fromProblems([
+    {
+      file: sampler.base.file,
+      path: most.path,
+      message: `the ranges rarely give a valid scenario: ${valid} of ${draws} draws (${((valid / draws) * 100).toFixed(1)} %) met every rule; ${most.count} broke this one: ${most.message}`,
+      hint: "narrow the ranges that overlap, e.g. retention points whose ranges cross",
+    },
+  ]);
+}
+
+/** Every sample the single run: each figure's n samples in one bin at its value (none where it is n/a). */
+function constantHistograms(central: JsonResult, n: number): Histograms {
+  return Object.fromEntries(
+    HISTOGRAM_FIGURES.map((path) => {
+      const value = valueAt(central, path);
+      return [
+        path,
+        typeof value === "number" && Number.isFinite(value)
+          ? { edges: [value, value], counts: [n], missing: 0 }
+          : { edges: [], counts: [], missing: n },
+      ];
+    }),
+  );
 }
 
 /** The field most rejected draws broke a rule at (the first such field on a tie). */

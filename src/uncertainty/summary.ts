@@ -1,6 +1,7 @@
 import type { JsonResult } from "../result/json-result.js";
-import { valueAt } from "../value-at.js";
+import { valueAt } from "../lib/value-at.js";
 import { PERCENTILES, type Percentile, percentileOfSorted, sortSamples } from "./percentile.js";
+import { type Histogram, histogramOf } from "./histogram.js";
 
 /**
  * The figures of many sampled results, summarised: the P10, P50 and P90 of every
@@ -34,7 +35,11 @@ function figuresOf(result: JsonResult): FigureTree {
   const { inference, training, acquisition } = result.ladder;
   return {
     totals: { ...result.totals },
-    unit: { ...result.unit, tokens_per_session: { ...result.unit.tokens_per_session } },
+    unit: {
+      ...result.unit,
+      serving_price: result.unit.serving_price === null ? null : { ...result.unit.serving_price },
+      tokens_per_session: { ...result.unit.tokens_per_session },
+    },
     ladder: { inference, training, acquisition },
     milestones: { ...result.milestones },
     channels: result.channels.map((channel) => ({ ...channel })),
@@ -76,15 +81,38 @@ export class SampleCollector {
   private holds = 0;
 
   /** `template`: any result of the scenario (the central run); every sample has its shape. */
-  constructor(template: JsonResult, private readonly capacity: number) {
+  constructor(
+    template: JsonResult,
+    private readonly capacity: number,
+  ) {
     this.template = figuresOf(template);
     this.paths = leafPaths(this.template);
     this.segments = this.paths.map((path) => path.split("."));
     this.columns = this.paths.map(() => new Float64Array(capacity));
   }
 
+  /** The samples of one figure (a path of the result, e.g. `unit.cac_blended`) in equal-width bins. */
+  histogram(path: string, bins: number): Histogram {
+    const index = this.paths.indexOf(path);
+    if (index < 0) throw new Error(`SampleCollector: no figure ${path}`);
+    return histogramOf(this.columns[index]!.subarray(0, this.count), bins);
+  }
+
   get size(): number {
     return this.count;
+  }
+
+  /** Each figure's path split at the dots, in the order of `addRow`'s values. */
+  get figureSegments(): string[][] {
+    return this.segments;
+  }
+
+  /** One sample given as its figures (`figureRow`, in the order of `figureSegments`) and whether the ladder held. */
+  addRow(row: ArrayLike<number>, holds: boolean): void {
+    if (this.count >= this.capacity) throw new Error(`SampleCollector: more than ${this.capacity} samples`);
+    for (let index = 0; index < this.columns.length; index++) this.columns[index]![this.count] = row[index]!;
+    if (holds) this.holds++;
+    this.count++;
   }
 
   add(result: JsonResult): void {
@@ -127,4 +155,12 @@ export function constantSummary(result: JsonResult, details: { n: number; seed: 
   collector.add(result);
   const one = collector.summary({ seed: details.seed, ranges: [], rejected: 0 });
   return { ...one, n: details.n };
+}
+
+/** A result's figures in the order of `segments` (SampleCollector's `figureSegments`), n/a as NaN. */
+export function figureRow(result: JsonResult, segments: readonly (readonly string[])[], out: Float64Array, offset = 0): void {
+  for (let index = 0; index < segments.length; index++) {
+    const value = valueAt(result, segments[index]!);
+    out[offset + index] = typeof value === "number" && Number.isFinite(value) ? value : Number.NaN;
+  }
 }

@@ -1,5 +1,5 @@
-import { UserError } from "../errors.js";
-import { convertMoney, type ExchangeRates, MoneyAmount, parseMoney } from "../scenario/money.js";
+import { UserError } from "../lib/errors.js";
+import { convertMoney, type ExchangeRates, MoneyAmount, parseMoney } from "../lib/money.js";
 
 /**
  * Numbers as the what-if options take them (`--vary` ranges, `--range`, `--target`): a

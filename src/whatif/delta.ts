@@ -2,11 +2,11 @@ import type { JsonResult } from "../result/json-result.js";
 
 /**
  * `compare`: the change of every key figure of each scenario against the base. Pure
- * arithmetic on results; the renderers (src/report/compare.ts) only format it.
+ * arithmetic on results; the renderers (src/report/compare/) only format it.
  */
 
 /** The sections whose figures `compare` sets against the base (cli.md's JSON result). */
-const SECTIONS = ["totals", "unit", "ladder", "milestones"] as const;
+const COMPARED_GROUPS = ["totals", "unit", "ladder", "milestones"] as const;
 
 /** The dotted shape of the key figures with numbers (or null) at the leaves: `delta.unit.cac_blended`. */
 export interface DeltaTree {
@@ -30,7 +30,7 @@ export type ComparedResult = JsonResult & {
 export function compareTo(base: JsonResult, other: JsonResult): ComparedResult {
   const delta: DeltaTree = {};
   const percent: DeltaTree = {};
-  for (const section of SECTIONS) {
+  for (const section of COMPARED_GROUPS) {
     delta[section] = {};
     percent[section] = {};
     walk(base[section], other[section], delta[section] as DeltaTree, percent[section] as DeltaTree);

@@ -1,6 +1,6 @@
-import { UserError } from "../errors.js";
+import { UserError } from "../lib/errors.js";
 import { METRIC_KINDS, METRIC_PATHS, type MetricKind, nearestMetrics } from "../result/metric-paths.js";
-import { valueAt } from "../value-at.js";
+import { valueAt } from "../lib/value-at.js";
 
 /** The verdict is a metric too, where true/false makes sense (sweep columns, solve targets). */
 export const LADDER_HOLDS = "ladder.holds";
@@ -11,7 +11,7 @@ export const WHATIF_METRICS: readonly string[] = [...METRIC_PATHS, LADDER_HOLDS]
 export type MetricValue = number | boolean | null;
 
 export function metricKind(metric: string): MetricKind | "verdict" {
-  return metric === LADDER_HOLDS ? "verdict" : (METRIC_KINDS as Record<string, MetricKind>)[metric] ?? "count";
+  return metric === LADDER_HOLDS ? "verdict" : ((METRIC_KINDS as Record<string, MetricKind>)[metric] ?? "count");
 }
 
 /** A metric path as given, checked; unknown ones are an input error naming the closest metrics. */
@@ -35,7 +35,10 @@ export function metricValue(result: unknown, metric: string): MetricValue {
 
 /** A comma-separated list of metrics, each checked, without repeats. */
 export function parseMetricList(text: string, label: string): string[] {
-  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   if (names.length === 0) throw new UserError(`${label}: no metrics given; e.g. --metrics unit.cac_blended,ladder.holds`);
   return [...new Set(names.map((name) => checkMetric(name, label)))];
 }

@@ -1,12 +1,12 @@
 import { type DataPath, inputName, numberLeaves } from "../scenario/input-paths.js";
-import { valueAt } from "../value-at.js";
+import { valueAt } from "../lib/value-at.js";
 import { formatShort } from "./amount.js";
 import type { MetricValue } from "./metrics.js";
 
 /**
  * `sensitivity`: which inputs move a metric most when each is moved by ±delta on its
  * own. Pure: which inputs, their moved values, the share rule and the ranking. The
- * command evaluates each move (src/cli/commands/sensitivity.ts).
+ * report evaluates each move (sensitivity-report.ts).
  */
 
 /** One input to move: a number of the scenario's data. */
@@ -32,7 +32,22 @@ export type LeafInfo = (path: DataPath) => { integer: boolean } | undefined;
 export const ZERO_REASON = "0: a relative move leaves it at 0";
 export const LONE_SHARE_REASON = "a lone channel takes all the spend: its share is always 1";
 
-const isShare = (path: DataPath) => path.length === 4 && path[0] === "acquisition" && path[1] === "channels" && path[3] === "share";
+const LONE_ROUTE_REASON = "a lone route serves every session: its share is always 1";
+
+// model-v2.md 10: a `shares` histogram is a distribution, not a set of independent inputs
+// (its values may not be ranges either); moving one value alone always breaks its sum.
+const TURN_SHARE_REASON = "a turn-length share: the histogram's shares sum to 1, so one cannot move alone";
+
+const isTurnShare = (path: DataPath) => path[0] === "usage" && path[1] === "turns_distribution" && path[2] === "shares";
+
+/** The lists whose items' shares sum to 1: channels (of the spend) and routes (of the sessions, model-v2.md 4). */
+const SHARE_LISTS = [
+  ["acquisition", "channels"],
+  ["inference", "routes"],
+] as const;
+
+const isShare = (path: DataPath) =>
+  path.length === 4 && path[3] === "share" && SHARE_LISTS.some(([section, list]) => path[0] === section && path[1] === list);
 
 /**
  * Every number of the scenario's data (as resolved: money in its currency, ranges at
@@ -47,15 +62,18 @@ export function sensitivityInputs(data: unknown, leafInfo: LeafInfo): { inputs: 
     if (path[0] === "expect") continue;
     const name = inputName(data, path);
     if (value === 0) skipped.push({ name, value, reason: ZERO_REASON });
-    else if (isShare(path) && channelCount(data) === 1) skipped.push({ name, value, reason: LONE_SHARE_REASON });
+    else if (isTurnShare(path)) skipped.push({ name, value, reason: TURN_SHARE_REASON });
+    else if (isShare(path) && listLength(data, path) === 1)
+      skipped.push({ name, value, reason: path[0] === "inference" ? LONE_ROUTE_REASON : LONE_SHARE_REASON });
     else inputs.push({ name, path, value, integer: leafInfo(path)?.integer ?? false });
   }
   return { inputs, skipped };
 }
 
-function channelCount(data: unknown): number {
-  const channels = valueAt(data, ["acquisition", "channels"]);
-  return Array.isArray(channels) ? channels.length : 0;
+/** How many items the share's list (channels or routes) has. */
+function listLength(data: unknown, sharePath: DataPath): number {
+  const items = valueAt(data, sharePath.slice(0, 2));
+  return Array.isArray(items) ? items.length : 0;
 }
 
 /** `value * factor`, rounded to a whole number where the format takes only those. */
@@ -71,28 +89,36 @@ export interface Assignment {
 }
 
 /**
- * What to set to move `input` by `factor`. A channel's share moves with the others
- * scaled so that the shares still sum to 1 (the spend shifts between this channel and
- * the rest, in their proportions); a share that would reach 1 or more is no valid move.
+ * What to set to move `input` by `factor`. A channel's (or a route's) share moves with
+ * the others scaled so that the shares still sum to 1 (the spend, or the sessions, shift
+ * between this item and the rest, in their proportions); a share that would reach 1 or
+ * more is no valid move, nor is moving a share of 1 (the others have no proportions).
  */
-export function moveAssignments(data: unknown, input: SensitivityInput, factor: number): { ok: true; assignments: Assignment[] } | { ok: false; reason: string } {
+export function moveAssignments(
+  data: unknown,
+  input: SensitivityInput,
+  factor: number,
+): { ok: true; assignments: Assignment[] } | { ok: false; reason: string } {
   const value = movedValue(input.value, factor, input.integer);
   if (!isShare(input.path)) return { ok: true, assignments: [{ path: input.path, value }] };
-  const channels = valueAt(data, ["acquisition", "channels"]) as { share?: number }[];
-  if (value >= 1) return { ok: false, reason: `the share would be ${formatShort(value)}, leaving nothing for the other channels` };
+  const listPath = input.path.slice(0, 2) as (string | number)[];
+  const items = valueAt(data, listPath) as { share?: number }[];
+  const others = input.path[0] === "inference" ? "routes" : "channels";
+  if (value >= 1) return { ok: false, reason: `the share would be ${formatShort(value)}, leaving nothing for the other ${others}` };
+  if (input.value >= 1) return { ok: false, reason: `the other ${others} have share 0: there are no proportions to give them the rest in` };
   const index = input.path[2] as number;
   const scale = (1 - value) / (1 - input.value);
   return {
     ok: true,
-    assignments: channels.map((channel, other) => ({
-      path: ["acquisition", "channels", other, "share"],
-      value: other === index ? value : (channel.share ?? 0) * scale,
+    assignments: items.map((item, other) => ({
+      path: [...listPath, other, "share"],
+      value: other === index ? value : (item.share ?? 0) * scale,
     })),
   };
 }
 
 /** The metric with an input moved one way: invalid (the move breaks a rule), or its value and the ladder's verdict. */
-export interface Side {
+export interface SensitivitySide {
   /** The input's value on this side. */
   value: number;
   metric: number | null;
@@ -112,14 +138,19 @@ export interface SensitivityRow {
   input: string;
   /** The input as given (resolved). */
   value: number;
-  low: Side;
-  high: Side;
+  low: SensitivitySide;
+  high: SensitivitySide;
   /** The larger |change| of the two sides; null where neither side has a numeric change. */
   effect: number | null;
 }
 
 /** A side from its evaluation: the metric (a number, or null) and the ladder. */
-export function validSide(value: number, metric: MetricValue, ladder: { holds: boolean; order: readonly string[] }, base: MetricValue): Side {
+export function validSide(
+  value: number,
+  metric: MetricValue,
+  ladder: { holds: boolean; order: readonly string[] },
+  base: MetricValue,
+): SensitivitySide {
   const number = typeof metric === "number" ? metric : null;
   const baseNumber = typeof base === "number" ? base : null;
   const change = number !== null && baseNumber !== null ? number - baseNumber : null;
@@ -127,17 +158,17 @@ export function validSide(value: number, metric: MetricValue, ladder: { holds: b
   return { value, metric: number, change, change_pct, ladder_holds: ladder.holds, ladder_order: [...ladder.order], invalid: null };
 }
 
-export function invalidSide(value: number, reason: string): Side {
+export function invalidSide(value: number, reason: string): SensitivitySide {
   return { value, metric: null, change: null, change_pct: null, ladder_holds: null, ladder_order: null, invalid: reason };
 }
 
-export function sensitivityRow(input: SensitivityInput, low: Side, high: Side): SensitivityRow {
+export function sensitivityRow(input: SensitivityInput, low: SensitivitySide, high: SensitivitySide): SensitivityRow {
   const changes = [low.change, high.change].filter((change): change is number => change !== null).map(Math.abs);
   return { input: input.name, value: input.value, low, high, effect: changes.length === 0 ? null : Math.max(...changes) };
 }
 
 /** A valid side whose metric appears or vanishes (a milestone reached, or never): more than any finite change. */
-function crossesNull(side: Side, baseIsNull: boolean): boolean {
+function crossesNull(side: SensitivitySide, baseIsNull: boolean): boolean {
   return side.invalid === null && (side.metric === null) !== baseIsNull;
 }
 

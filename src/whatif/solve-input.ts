@@ -1,9 +1,9 @@
-import { UserError } from "../errors.js";
-import { type ExchangeRates, parseMoney } from "../scenario/money.js";
-import type { NumberLeaf } from "../scenario/schema-walk.js";
+import { UserError } from "../lib/errors.js";
+import { type ExchangeRates, parseMoney } from "../lib/money.js";
+import type { NumberLeaf } from "../lib/schema-walk.js";
 import { amountIn, formatShort, parseAmount, plainNumber } from "./amount.js";
 import { checkMetric, LADDER_HOLDS, metricKind, metricValue, WHATIF_METRICS } from "./metrics.js";
-import type { Evaluation, SolveRule } from "./solve.js";
+import type { Measurement, SolveRule } from "./solve.js";
 
 /**
  * What `solve` is asked, from its options: the target of `--target METRIC=VALUE`, the rule
@@ -26,7 +26,9 @@ export interface SolveRange {
 export function splitTarget(text: string): { metric: string; targetText: string } {
   const equals = text.indexOf("=");
   if (equals <= 0 || equals === text.length - 1) {
-    throw new UserError(`--target ${text}: expected METRIC=VALUE, e.g. --target unit.ltv_to_cac=3 or --target ladder.inference=ladder.training`);
+    throw new UserError(
+      `--target ${text}: expected METRIC=VALUE, e.g. --target unit.ltv_to_cac=3 or --target ladder.inference=ladder.training`,
+    );
   }
   return { metric: checkMetric(text.slice(0, equals), `--target ${text}`), targetText: text.slice(equals + 1).trim() };
 }
@@ -60,8 +62,12 @@ export function solveRule(metric: string, target: SolveTarget): SolveRule {
 }
 
 /** The metric and its target in a valid result (a target metric is read from the same result). */
-export function measureTarget(result: unknown, metric: string, target: SolveTarget): Evaluation {
-  return { valid: true, metric: metricValue(result, metric), target: "metric" in target ? metricValue(result, target.metric) : target.value };
+export function measureTarget(result: unknown, metric: string, target: SolveTarget): Measurement {
+  return {
+    valid: true,
+    metric: metricValue(result, metric),
+    target: "metric" in target ? metricValue(result, target.metric) : target.value,
+  };
 }
 
 /** `--range lo..hi`: numbers or money (converted to the scenario's currency), lo below hi. */
@@ -85,9 +91,15 @@ export function defaultRange(current: number | null, leaf: NumberLeaf, path: str
   if (current !== null && current > 0) {
     const low = Math.max(current / 100, floor);
     const high = Math.min(current * 100, ceiling);
-    if (low < high) return { low, high, from: `default: the current value ${formatShort(current)} / 100 .. x 100${low !== current / 100 || high !== current * 100 ? ", within the allowed values" : ""}` };
+    if (low < high)
+      return {
+        low,
+        high,
+        from: `default: the current value ${formatShort(current)} / 100 .. x 100${low !== current / 100 || high !== current * 100 ? ", within the allowed values" : ""}`,
+      };
   }
-  if (Number.isFinite(floor) && Number.isFinite(ceiling) && ceiling - floor <= 1e6) return { low: floor, high: ceiling, from: "default: every value the scenario format allows" };
+  if (Number.isFinite(floor) && Number.isFinite(ceiling) && ceiling - floor <= 1e6)
+    return { low: floor, high: ceiling, from: "default: every value the scenario format allows" };
   const now = current === null ? "has no value in the file" : `is ${current}`;
   throw new UserError(`--for ${path}: ${now}, so there is no default range around it; give --range lo..hi`);
 }

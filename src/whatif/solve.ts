@@ -14,7 +14,7 @@
 
 export type SolveRule = "equal" | "at-most" | "is";
 
-export type Evaluation =
+export type Measurement =
   | { valid: true; metric: number | boolean | null; target: number | boolean | null }
   | { valid: false; reason: string };
 
@@ -24,7 +24,7 @@ export interface SolveSpec {
   /** The input takes whole numbers only. */
   integer: boolean;
   rule: SolveRule;
-  evaluate: (x: number) => Evaluation;
+  evaluate: (x: number) => Measurement;
   /** Intervals of the scan that looks for brackets; default 100. */
   intervals?: number;
 }
@@ -44,16 +44,16 @@ export interface SolveOutcome {
   solutions: Solution[];
   evaluations: number;
   /** The scan: each sample with its evaluation, lowest first. */
-  samples: { x: number; evaluation: Evaluation }[];
+  samples: { x: number; evaluation: Measurement }[];
 }
 
 const RELATIVE_TOLERANCE = 1e-12;
 const MAX_BISECTIONS = 200;
 
 /** -1, 0, +1 for `equal`; true (hit) / false for the others; null where it cannot be told. */
-export type Side = number | boolean | null;
+export type BracketSide = number | boolean | null;
 
-function sideOf(rule: SolveRule, evaluation: Evaluation): Side {
+function sideOf(rule: SolveRule, evaluation: Measurement): BracketSide {
   if (!evaluation.valid) return null;
   const { metric, target } = evaluation;
   switch (rule) {
@@ -68,7 +68,7 @@ function sideOf(rule: SolveRule, evaluation: Evaluation): Side {
   }
 }
 
-function distance(evaluation: Evaluation): number {
+function distance(evaluation: Measurement): number {
   if (!evaluation.valid || typeof evaluation.metric !== "number" || typeof evaluation.target !== "number") return Number.POSITIVE_INFINITY;
   return Math.abs(evaluation.metric - evaluation.target);
 }
@@ -89,12 +89,14 @@ export function scanPoints(low: number, high: number, integer: boolean, interval
 
 export function solve(spec: SolveSpec): SolveOutcome {
   let evaluations = 0;
-  const evaluate = (x: number): Evaluation => {
+  const evaluate = (x: number): Measurement => {
     evaluations++;
     return spec.evaluate(x);
   };
   const samples = scanPoints(spec.low, spec.high, spec.integer, spec.intervals).map((x) => ({ x, evaluation: evaluate(x) }));
-  const known = samples.map((sample) => ({ ...sample, side: sideOf(spec.rule, sample.evaluation) })).filter((sample) => sample.side !== null);
+  const known = samples
+    .map((sample) => ({ ...sample, side: sideOf(spec.rule, sample.evaluation) }))
+    .filter((sample) => sample.side !== null);
 
   const solutions: Solution[] = [];
   for (let i = 0; i < known.length; i++) {
@@ -112,7 +114,7 @@ export function solve(spec: SolveSpec): SolveOutcome {
 }
 
 /** What an evaluation found, as the report shows it: nulls where the value was invalid. */
-export function evaluationValues(evaluation: Evaluation): { metric: number | boolean | null; target: number | boolean | null } {
+export function measurementValues(evaluation: Measurement): { metric: number | boolean | null; target: number | boolean | null } {
   return evaluation.valid ? { metric: evaluation.metric, target: evaluation.target } : { metric: null, target: null };
 }
 
@@ -127,7 +129,7 @@ export interface Observed {
   hits: number;
 }
 
-export function observe(samples: readonly { x: number; evaluation: Evaluation }[], rule: SolveRule, metricTarget: boolean): Observed {
+export function observe(samples: readonly { x: number; evaluation: Measurement }[], rule: SolveRule, metricTarget: boolean): Observed {
   const numbers: number[] = [];
   let hits = 0;
   for (const { evaluation } of samples) {
@@ -150,18 +152,18 @@ export function observe(samples: readonly { x: number; evaluation: Evaluation }[
   };
 }
 
-function solutionAt(x: number, evaluation: Evaluation, exact: boolean): Solution {
-  return { x, ...evaluationValues(evaluation), exact };
+function solutionAt(x: number, evaluation: Measurement, exact: boolean): Solution {
+  return { x, ...measurementValues(evaluation), exact };
 }
 
 interface Bound {
   x: number;
-  evaluation: Evaluation;
-  side: Side;
+  evaluation: Measurement;
+  side: BracketSide;
 }
 
 /** Narrows a bracket whose ends lie on different sides to where the side changes. */
-function bisect(spec: SolveSpec, evaluate: (x: number) => Evaluation, start: Bound, end: Bound): Solution {
+function bisect(spec: SolveSpec, evaluate: (x: number) => Measurement, start: Bound, end: Bound): Solution {
   let [left, right] = [start, end];
   for (let step = 0; step < MAX_BISECTIONS; step++) {
     const middle = spec.integer ? Math.floor((left.x + right.x) / 2) : (left.x + right.x) / 2;

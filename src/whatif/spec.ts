@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { UserError } from "../lib/errors.js";
 import { parseValue } from "../scenario/overrides.js";
 import { type Amount, parseAmount } from "./amount.js";
 
@@ -35,13 +35,17 @@ export function parseSpec(spec: string, label: string): AxisValues {
   }
   const low = parseAmount(lowText!, label);
   const high = parseAmount(highText!, label);
-  if (!Number.isFinite(high.value - low.value)) throw new UserError(`${label}: the range "${text}" is too large: its width is not a finite number`);
+  if (!Number.isFinite(high.value - low.value))
+    throw new UserError(`${label}: the range "${text}" is too large: its width is not a finite number`);
   if (kind === "/") {
     const count = Number(byText);
-    if (!Number.isInteger(count) || count < 1) throw new UserError(`${label}: the count after "/" must be a whole number >= 1, found "${byText}"`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new UserError(`${label}: the count after "/" must be a whole number >= 1, found "${byText}"`);
     checkCount(count, label);
     const style = moneyStyle([low, high], label);
-    const values = Array.from({ length: count }, (_, i) => (i === count - 1 && count > 1 ? high.value : tidy(low.value + (i * (high.value - low.value)) / Math.max(1, count - 1))));
+    const values = Array.from({ length: count }, (_, i) =>
+      i === count - 1 && count > 1 ? high.value : tidy(low.value + (i * (high.value - low.value)) / Math.max(1, count - 1)),
+    );
     return styled(values, style);
   }
   const step = parseAmount(byText!, label);
@@ -63,7 +67,9 @@ export function parseSpec(spec: string, label: string): AxisValues {
 function valueList(text: string, label: string): AxisValues {
   const items = text.split(",").map((item) => item.trim());
   if (items.some((item) => item === "")) {
-    throw new UserError(`${label}: an empty value in the list "${text}" (write money without thousands separators in a list: 200000 or 20万)`);
+    throw new UserError(
+      `${label}: an empty value in the list "${text}" (write money without thousands separators in a list: 200000 or 20万)`,
+    );
   }
   checkCount(items.length, label);
   return { values: items.map((item) => parseValue(item, label)), labels: items };
@@ -102,9 +108,12 @@ function tidy(value: number): number {
 
 function checkCount(count: number, label: string): void {
   if (count > MAX_POINTS) {
-    throw new UserError(`${label}: ${count.toLocaleString("en-US")} values; a sweep evaluates at most ${MAX_POINTS.toLocaleString("en-US")} points`, {
-      hint: "use a larger step or a smaller count",
-    });
+    throw new UserError(
+      `${label}: ${count.toLocaleString("en-US")} values; a sweep evaluates at most ${MAX_POINTS.toLocaleString("en-US")} points`,
+      {
+        hint: "use a larger step or a smaller count",
+      },
+    );
   }
 }
 

@@ -77,13 +77,20 @@ describe("check: exit codes and the per-file lines", () => {
   });
 
   it("takes files and folders together, in the order given, each file once", async () => {
-    const { code, stdout } = await runInProcess(["check", `${DIR}/fail/tiny-fail.yaml`, `${DIR}/pass`, `${DIR}/pass/tiny.yaml`, `${DIR}/fail`]);
-    expect(code).toBe(1);
-    expect(stdout.split("\n").slice(0, 3).map((line) => line.split(/\s+/)[1])).toEqual([
+    const { code, stdout } = await runInProcess([
+      "check",
       `${DIR}/fail/tiny-fail.yaml`,
-      `${DIR}/pass/nested/organic.yml`,
+      `${DIR}/pass`,
       `${DIR}/pass/tiny.yaml`,
+      `${DIR}/fail`,
     ]);
+    expect(code).toBe(1);
+    expect(
+      stdout
+        .split("\n")
+        .slice(0, 3)
+        .map((line) => line.split(/\s+/)[1]),
+    ).toEqual([`${DIR}/fail/tiny-fail.yaml`, `${DIR}/pass/nested/organic.yml`, `${DIR}/pass/tiny.yaml`]);
     expect(stdout).toContain("3 files: 2 passed, 1 failed;");
   });
 
@@ -112,7 +119,11 @@ describe("check: exit codes and the per-file lines", () => {
 
   it("marks files with ✓ and ✗ on a colour terminal", async () => {
     const { stdout } = await runInProcess(["check", `${DIR}/mixed`], { tty: true });
-    const marks = stdout.replace(/\u001b\[[0-9;]*m/g, "").split("\n").slice(0, 3).map((line) => line.split(" ")[0]);
+    const marks = stdout
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .slice(0, 3)
+      .map((line) => line.split(" ")[0]);
     expect(marks).toEqual(["✓", "✗", "✗"]);
   });
 });
@@ -152,12 +163,21 @@ describe("check --format json", () => {
       ["metric", "kind", "bound", "value"],
     ]);
     expect(stdout).toContain(
-      ['      {', '        "metric": "unit.cac_blended",', '        "kind": "max",', '        "bound": 9.5,', '        "value": 10', '      },'].join("\n"),
+      [
+        "      {",
+        '        "metric": "unit.cac_blended",',
+        '        "kind": "max",',
+        '        "bound": 9.5,',
+        '        "value": 10',
+        "      },",
+      ].join("\n"),
     );
     expect(fail!.result.expect).toEqual({ passed: false, failures: fail!.failures });
     expect(Object.keys(fail!.result).at(-1)).toBe("expect");
     expect(invalid).toMatchObject({ file: `${DIR}/mixed/c-invalid.yaml`, valid: false, passed: false, failures: [], result: null });
-    expect(invalid!.errors).toEqual([{ file: `${DIR}/mixed/c-invalid.yaml`, line: 3, col: 1, message: expect.stringMatching(/^invalid YAML/) }]);
+    expect(invalid!.errors).toEqual([
+      { file: `${DIR}/mixed/c-invalid.yaml`, line: 3, col: 1, message: expect.stringMatching(/^invalid YAML/) },
+    ]);
   });
 
   it("adds expect to the result of check only: run --format json of the same file has none", async () => {
@@ -165,7 +185,9 @@ describe("check --format json", () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(result).not.toHaveProperty("expect");
-    const [entry] = JSON.parse((await runInProcess(["check", `${DIR}/fail/tiny-fail.yaml`, "--format", "json"])).stdout) as Array<Record<string, any>>;
+    const [entry] = JSON.parse((await runInProcess(["check", `${DIR}/fail/tiny-fail.yaml`, "--format", "json"])).stdout) as Array<
+      Record<string, any>
+    >;
     const { expect: outcome, ...rest } = entry!.result;
     expect(rest).toEqual(result);
     expect(outcome).toEqual({ passed: false, failures: entry!.failures });
@@ -185,7 +207,9 @@ describe("check --format junit", () => {
     expect(findAll(root, "failure")).toHaveLength(4);
     expect(findAll(root, "error")).toHaveLength(1);
     const suites = findAll(root, "testsuite");
-    expect(suites.map((suite) => [suite.attributes.name, suite.attributes.tests, suite.attributes.failures, suite.attributes.errors])).toEqual([
+    expect(
+      suites.map((suite) => [suite.attributes.name, suite.attributes.tests, suite.attributes.failures, suite.attributes.errors]),
+    ).toEqual([
       [`${DIR}/mixed/a-pass.yaml`, "5", "0", "0"],
       [`${DIR}/mixed/b-fail.yaml`, "5", "4", "0"],
       [`${DIR}/mixed/c-invalid.yaml`, "1", "0", "1"],
@@ -217,7 +241,7 @@ describe("check --format junit", () => {
   });
 
   it("relies on a reader that does reject malformed XML", () => {
-    expect(() => parseXml("<a b=\"x & y\"/>")).toThrow(/bare &/);
+    expect(() => parseXml('<a b="x & y"/>')).toThrow(/bare &/);
     expect(() => parseXml("<a><b></a></b>")).toThrow(/closes/);
     expect(() => parseXml("<a>1 < 2</a>")).toThrow();
     expect(() => parseXml("<a>\u0007</a>")).toThrow(/character/);
@@ -288,7 +312,6 @@ describe("check, built binary", () => {
     expect(runBuilt(["check", `${DIR}/pass/.hidden/broken.yaml`]).code).toBe(2);
   });
 });
-
 
 describe("check: the options it shares with run", () => {
   // gpt-4o's newest catalog price is dated 2024-10-01, over 12 months before the tests' today (2026-11-25).

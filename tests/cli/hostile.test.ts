@@ -46,14 +46,18 @@ describe("hostile inputs", () => {
   });
 
   it("an alias in a --set value has no anchor to refer to", async () => {
-    expect(await rejected(["run", ONE_CHANNEL, "--set", "tokens.history=*a"])).toMatch(/^llm-cac: --set tokens\.history=\*a: the value is not valid YAML: /);
+    expect(await rejected(["run", ONE_CHANNEL, "--set", "tokens.history=*a"])).toMatch(
+      /^llm-cac: --set tokens\.history=\*a: the value is not valid YAML: /,
+    );
     expect(await rejected(["sweep", ONE_CHANNEL, "--vary", "tokens.input=*a,1"])).toContain("not valid YAML");
   });
 
   it("an fx key that is not a currency code says what was expected, at the key", async () => {
     const text = scenario.replace("currency: USD", "currency: USD\nfx: { usd: 7 }");
     // Line 4 is the fx line; the key starts at column 7.
-    expect(await rejected(["run", "-"], text)).toBe('<stdin>:4:7  fx.usd: expected an ISO 4217 currency code such as USD or CNY, found "usd"\n');
+    expect(await rejected(["run", "-"], text)).toBe(
+      '<stdin>:4:7  fx.usd: expected an ISO 4217 currency code such as USD or CNY, found "usd"\n',
+    );
   });
 
   it("a YAML date where a string belongs is described as a date", async () => {
@@ -90,6 +94,27 @@ describe("hostile inputs", () => {
     const text = scenario
       .replace("currency: USD", "currency: CNY\nfx: { USD: 1000000 }")
       .replace(/inference:\n {2}price: \{ input: 1, output: 1 \}/, "inference:\n  model: dear");
-    expect(await rejected(["run", "-", "--prices", map], text)).toMatch(/inference\.model: dear's input price comes to 1000000000000000000 CNY per 1M tokens/);
+    expect(await rejected(["run", "-", "--prices", map], text)).toMatch(
+      /inference\.model: dear's input price comes to 1000000000000000000 CNY per 1M tokens/,
+    );
+  });
+
+  it("a turn-shares key past MAX_TURNS is an error at the key, not a failed allocation (once exit 70)", async () => {
+    const text = scenario.replace("turns_per_session: 1 }", "turns_distribution: { shares: { 1000000000000: 1 } } }");
+    expect(await rejected(["run", "-"], text)).toMatch(
+      /^<stdin>:10:\d+ {2}usage\.turns_distribution\.shares\.1000000000000: a conversation has at most 10000 turns/,
+    );
+  });
+
+  it("daily installs no finite spend buys on a saturating channel are an error (once a null spend and NaN shares)", async () => {
+    // cpa 10, S = 1, e = 0.99: a day's spend of 1e15 buys 1e14 / (1 + 1e15) ** 0.99 ≈ 0.1413 installs;
+    // 1e12 of them would need a spend of about 1e15 * (1e12 / 0.1413) ** 100, far past any double.
+    const text = scenario
+      .replace("daily_budget: 100", "daily_installs: 1000000000000")
+      .replace("{ name: ads, cpa: 10 }", "{ name: ads, cpa: 10, saturation: { reference_daily_spend: 1, elasticity: 0.99 } }");
+    expect(await rejected(["run", "-", "--format", "json"], text)).toMatch(
+      /^<stdin>:6:19 {2}acquisition\.daily_installs: 1000000000000 paid installs a day is more than .* \(at most 0\.1413 a day\)/,
+    );
+    expect(await rejected(["optimize", "-"], text)).toContain("acquisition.daily_installs");
   });
 });

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_STARTER_FILE, starterScenario } from "../../src/cli/commands/init.js";
-import { packageVersion } from "../../src/cli/package-info.js";
+import { packageVersion } from "../../src/lib/package-info.js";
 import { scenarioSchema } from "../../src/scenario/schema.js";
-import { keysAt } from "../../src/scenario/schema-walk.js";
+import { keysAt } from "../../src/lib/schema-walk.js";
 import { ROOT, runBuilt, runInProcess } from "../helpers/cli.js";
 
 const TEMPLATE = join(ROOT, "data", "starter.yaml");
@@ -94,7 +94,12 @@ describe("the starter template", () => {
     // keysAt looks through unions, so a rangeable leaf yields the range keys: those are checked below.
     const rangeKeys = ["low", "high", "dist", "mode"];
     for (const section of sections) for (const key of keysAt(scenarioSchema, [section])) if (!rangeKeys.includes(key)) keys.add(key);
-    for (const key of [...keysAt(scenarioSchema, ["acquisition", "channels", 0]), ...keysAt(scenarioSchema, ["training", "runs", 0]), ...keysAt(scenarioSchema, ["inference", "price"])]) keys.add(key);
+    for (const key of [
+      ...keysAt(scenarioSchema, ["acquisition", "channels", 0]),
+      ...keysAt(scenarioSchema, ["training", "runs", 0]),
+      ...keysAt(scenarioSchema, ["inference", "price"]),
+    ])
+      keys.add(key);
     // Range keys are shown in the header comment: { low, high, dist: triangular, mode }.
     for (const key of rangeKeys) expect(text).toMatch(new RegExp(`\\b${key}\\b`));
     expect([...keys].filter((key) => !named.has(key))).toEqual([]);

@@ -25,7 +25,9 @@ describe("an internal error", () => {
   it("is one line and exit 70, without a stack", async () => {
     const { io, stderr } = brokenIo();
     expect(await runCli(["run", "--format", "json"], io)).toBe(70);
-    expect(stderr()).toBe("llm-cac: internal error: TypeError: stdout exploded\n(this is a bug in llm-cac; run again with --debug for the stack trace)\n");
+    expect(stderr()).toBe(
+      "llm-cac: internal error: TypeError: stdout exploded\n(this is a bug in llm-cac; run again with --debug for the stack trace)\n",
+    );
   });
 
   it("shows its stack with --debug", async () => {

@@ -31,7 +31,9 @@ describe("Markdown reports escape what a scenario names", () => {
   });
 
   it("run --format md with two scenarios: the name is an escaped column head, not two columns", async () => {
-    const { stdout } = await runInProcess(["run", "-", "tests/fixtures/check/pass/tiny.yaml", "--format", "md"], { stdin: renamed(HOSTILE) });
+    const { stdout } = await runInProcess(["run", "-", "tests/fixtures/check/pass/tiny.yaml", "--format", "md"], {
+      stdin: renamed(HOSTILE),
+    });
     expect(stdout).toContain(`| total | ${ESCAPED} | tiny, every expectation met |\n| --- | ---: | ---: |\n`);
     expect(stdout).toContain(`### Channels: ${ESCAPED}\n`);
   });

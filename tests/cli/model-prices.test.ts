@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runBuilt, runInProcess } from "../helpers/cli.js";
+import { sharedDataFound } from "../helpers/shared-data.js";
 
 const GPT_4O = "tests/fixtures/catalog/gpt-4o.yaml";
 const NOVA = "tests/fixtures/catalog/nova-prices-file.yaml";
@@ -30,7 +30,10 @@ describe("run with inference.model from the bundled catalog", () => {
   });
 
   it("prints no warning with --quiet, and the same figures", async () => {
-    const [loud, quiet] = await Promise.all([runInProcess(["run", GPT_4O, "-f", "json"]), runInProcess(["run", GPT_4O, "-f", "json", "--quiet"])]);
+    const [loud, quiet] = await Promise.all([
+      runInProcess(["run", GPT_4O, "-f", "json"]),
+      runInProcess(["run", GPT_4O, "-f", "json", "--quiet"]),
+    ]);
     expect(quiet).toEqual({ code: 0, stdout: loud.stdout, stderr: "" });
   });
 
@@ -51,7 +54,16 @@ describe("run --prices and inference.prices_file (LiteLLM price maps)", () => {
     const without = await runInProcess(["run", GPT_4O, "--set", "inference.model=amazon.nova-pro-v1:0"]);
     expect(without.code).toBe(2);
     expect(without.stderr).toContain('inference.model=amazon.nova-pro-v1:0: unknown model "amazon.nova-pro-v1:0"');
-    const viaOption = await runInProcess(["run", GPT_4O, "--prices", LITELLM_FIXTURE, "--set", "inference.model=amazon.nova-pro-v1:0", "-f", "json"]);
+    const viaOption = await runInProcess([
+      "run",
+      GPT_4O,
+      "--prices",
+      LITELLM_FIXTURE,
+      "--set",
+      "inference.model=amazon.nova-pro-v1:0",
+      "-f",
+      "json",
+    ]);
     expect(viaOption.code).toBe(0);
     // (300 x 0.8 + 400 x 3.2) / 1e6 = (240 + 1280) / 1e6: no cache price, cached tokens at input.
     expect(json(viaOption.stdout).unit.cost_per_session).toBeCloseTo(0.00152, 15);
@@ -72,7 +84,7 @@ describe("run --prices and inference.prices_file (LiteLLM price maps)", () => {
     expect(json(run.stdout).unit.cost_per_session).toBeCloseTo(0.004625, 15);
   });
 
-  it.skipIf(!existsSync(SNAPSHOT))("prices gpt-4o from the 2026-07-24 snapshot at $2.50 / $1.25 / $10.00", async () => {
+  it.skipIf(!sharedDataFound(SNAPSHOT))("prices gpt-4o from the 2026-07-24 snapshot at $2.50 / $1.25 / $10.00", async () => {
     const run = await runInProcess(["run", GPT_4O, "--prices", SNAPSHOT, "-f", "json"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ModelListRow, ModelPriceRow } from "../../src/report/models-view.js";
+import type { ModelListRow, ModelPriceRow } from "../../src/catalog/models-view.js";
 import { ROOT, runBuilt, runInProcess } from "../helpers/cli.js";
 
 // The JSON rows have the shape the renderers are given.
@@ -37,6 +37,9 @@ describe("llm-cac models", () => {
       input: 0.56,
       cached_input: 0.07,
       output: 1.68,
+      // no reasoning price of its own (reasoning bills as output), no prompt-length tiers
+      reasoning: null,
+      tiers: [],
       currency: "USD",
       official: true,
       source: "DeepSeek API docs, pricing page (V3.1)",
@@ -57,11 +60,15 @@ describe("llm-cac models", () => {
   it("writes CSV with a header and one row per model", async () => {
     const run = await runInProcess(["models", "--provider", "deepseek", "--format", "csv"]);
     const lines = run.stdout.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,provider,effective,input,cached_input,output,currency,official,source,stale");
-    expect(lines.slice(1)).toEqual([
-      'deepseek-chat,deepseek,2025-09-05,0.56,0.07,1.68,USD,true,"DeepSeek API docs, pricing page (V3.1)",true',
-      'deepseek-reasoner,deepseek,2025-09-05,0.56,0.07,1.68,USD,true,"DeepSeek API docs, pricing page (V3.1)",true',
+    // tiers is the number of prompt-length tiers (the JSON lists them); an empty reasoning is "bills as output"
+    expect(lines[0]).toBe("id,provider,effective,input,cached_input,output,reasoning,currency,official,source,stale,tiers");
+    expect(lines.slice(1, 3)).toEqual([
+      'deepseek-chat,deepseek,2025-09-05,0.56,0.07,1.68,,USD,TRUE,"DeepSeek API docs, pricing page (V3.1)",TRUE,0',
+      'deepseek-reasoner,deepseek,2025-09-05,0.56,0.07,1.68,,USD,TRUE,"DeepSeek API docs, pricing page (V3.1)",TRUE,0',
     ]);
+    // DeepSeek's serving cost, 2 / (3600 x 73,700 / 8) x 1e6 = 0.0603 and 2 / (3600 x 14,800 / 8) x 1e6 = 0.3003
+    expect(lines[3]).toMatch(/^deepseek-v3-at-cost,deepseek,2025-02-27,0\.0603,,0\.3003,,USD,FALSE,"derived from DeepSeek, Day 6: /);
+    expect(lines).toHaveLength(4);
   });
 
   it("prints a table with a line per model and the count in its title", async () => {
@@ -131,5 +138,17 @@ describe("llm-cac models", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect((JSON.parse(run.stdout) as ListRow[]).length).toBe(MODEL_COUNT);
+  });
+
+  it("shows a model's prompt-length tiers under its price history", async () => {
+    const run = await runInProcess(["models", "MiniMax-M1"], { columns: 200 });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2025-06-16: a turn whose prompt is above 32,000 tokens bills input 1.20, output 16.00 CNY per 1M.");
+    expect(run.stdout).toContain("2025-06-16: a turn whose prompt is above 128,000 tokens bills input 2.40, output 24.00 CNY per 1M.");
+    const json = await runInProcess(["models", "MiniMax-M1", "--format", "json"]);
+    expect(JSON.parse(json.stdout).prices[0].tiers).toEqual([
+      { above: 32_000, input: 1.2, cached_input: null, output: 16, reasoning: null },
+      { above: 128_000, input: 2.4, cached_input: null, output: 24, reasoning: null },
+    ]);
   });
 });

@@ -46,7 +46,7 @@ describe("run --format json", () => {
     expect(result.ladder.order).toEqual(["inference", "training", "acquisition"]);
     expect(result.totals.revenue).toBeNull();
     expect(result.unit.ltv).toBeNull();
-    expect(result.schema_version).toBe(1);
+    expect(result.schema_version).toBe(2);
     expect(result.scenario).toEqual({ name: "One channel, by hand", file: ONE_CHANNEL, currency: "USD", horizon_days: 10 });
     expect(Object.keys(result)).toEqual(["schema_version", "scenario", "totals", "unit", "ladder", "milestones", "channels"]);
   });
@@ -62,7 +62,7 @@ describe("run --format json", () => {
     // Turn k of 5 resends k-1 turns of 400 tokens after the 500-token system prompt:
     // IN = 5 * (500 + 100) + 400 * (0+1+2+3+4) = 3,000 + 4,000 = 7,000; OUT = 5 * 300 = 1,500.
     // Cost = (7,000 * 0.8 + 1,500 * 0.5 * 7.2) / 1e6 = (5,600 + 5,400) / 1e6 = ¥0.011.
-    expect(result.unit.tokens_per_session).toEqual({ input: 7000, cached_input: 0, output: 1500 });
+    expect(result.unit.tokens_per_session).toEqual({ input: 7000, cached_input: 0, output: 1500, reasoning: 0 });
     expect(result.unit.cost_per_session).toBeCloseTo(0.011, 12);
   });
 
@@ -81,7 +81,10 @@ describe("run --format json", () => {
     expect(sum("acquisition")).toBeCloseTo(result.totals.acquisition, 6);
     expect(sum("inference")).toBeCloseTo(result.totals.inference, 6);
     expect(sum("installs")).toBeCloseTo(result.totals.installs, 6);
-    const months = assertPlainJson((await runInProcess(["run", CNY, "--format", "json", "--timeline", "month"])).stdout) as Record<string, any>;
+    const months = assertPlainJson((await runInProcess(["run", CNY, "--format", "json", "--timeline", "month"])).stdout) as Record<
+      string,
+      any
+    >;
     // 30 days make exactly one month.
     expect(months.timeline).toHaveLength(1);
     expect(months.timeline[0].cumulative_total).toBeCloseTo(result.totals.total, 6);
@@ -125,7 +128,7 @@ describe("run --format csv", () => {
   });
 
   it("quotes a field with a comma or a quote", async () => {
-    const text = readFileSync(join(ROOT, ONE_CHANNEL), "utf8").replace("name: One channel, by hand", 'name: \'Say "hi", then buy\'');
+    const text = readFileSync(join(ROOT, ONE_CHANNEL), "utf8").replace("name: One channel, by hand", "name: 'Say \"hi\", then buy'");
     const { stdout } = await runInProcess(["run", "-", "--format", "csv"], { stdin: text });
     expect(stdout.split("\r\n")[1]).toContain('"Say ""hi"", then buy"');
     expect(parseCsv(stdout)[1]![1]).toBe('Say "hi", then buy');
@@ -168,9 +171,11 @@ describe("run --format table and md", () => {
 
   it("puts several scenarios side by side", async () => {
     const { stdout } = await runInProcess(["run", ONE_CHANNEL, CNY]);
+    // Columns #1, #2 (issue 13, 17), each named by its ladder's heading.
     const totalsHeader = stdout.split("\n").find((line) => line.includes("Totals over the horizon"))!;
-    expect(totalsHeader).toContain("One channel, by hand");
-    expect(totalsHeader).toContain("人民币 money strings");
+    expect(totalsHeader).toMatch(/│ +#1 │ +#2 │$/);
+    expect(stdout).toMatch(/^#1 {2}One channel, by hand/m);
+    expect(stdout).toMatch(/^#2 {2}人民币 money strings/m);
   });
 
   it("renders Markdown tables for a pull-request comment", async () => {
@@ -203,7 +208,8 @@ describe("run --output", () => {
     expect(readFileSync(target, "utf8")).toBe("keep me");
     const forced = await runInProcess(["run", ONE_CHANNEL, "--format", "csv", "-o", target, "--force"]);
     expect(forced.code).toBe(0);
-    expect(readFileSync(target, "utf8")).toMatch(/^schema_version,/);
+    // A *.csv file starts with the byte-order mark spreadsheets need (docs/cli.md).
+    expect(readFileSync(target, "utf8")).toMatch(/^\uFEFFschema_version,/);
     expect(readdirSync(dir)).toEqual(["report.csv"]);
   });
 
@@ -251,7 +257,11 @@ describe("run: bad input exits 2 with a located message and no stack", () => {
   const cases: Array<[string, { argv: string[]; stdin?: string | Uint8Array }, RegExp]> = [
     ["a missing file", { argv: ["run", "no/such/file.yaml"] }, /^no\/such\/file\.yaml: no such file$/m],
     ["a directory", { argv: ["run", "tests"] }, /^tests: is a directory/m],
-    ["invalid UTF-8", { argv: ["run", "-"], stdin: new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xff, 0xfe]) }, /<stdin>: not valid UTF-8/],
+    [
+      "invalid UTF-8",
+      { argv: ["run", "-"], stdin: new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xff, 0xfe]) },
+      /<stdin>: not valid UTF-8/,
+    ],
     ["invalid YAML", { argv: ["run", "-"], stdin: "name: [unclosed\n" }, /^<stdin>:\d+:\d+  invalid YAML: /m],
     ["an empty file", { argv: ["run", "-"], stdin: "" }, /<stdin>: the file is empty/],
     ["a comment-only file", { argv: ["run", "-"], stdin: "# nothing here\n" }, /<stdin>: the file is empty/],
@@ -262,7 +272,8 @@ describe("run: bad input exits 2 with a located message and no stack", () => {
       "an alias bomb",
       {
         argv: ["run", "-"],
-        stdin: "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
+        stdin:
+          "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
       },
       /<stdin>: invalid YAML: Excessive alias count/,
     ],
@@ -281,17 +292,45 @@ describe("run: bad input exits 2 with a located message and no stack", () => {
 
   const scenario = readFileSync(join(ROOT, ONE_CHANNEL), "utf8");
   const fieldCases: Array<[string, string, RegExp]> = [
-    ["a schema violation", scenario.replace("turns_per_session: 1", "turns_per_session: 0"), /^<stdin>:10:50  usage\.turns_per_session: expected a number >= 1, found 0$/m],
-    ["an unknown key with a hint", scenario.replace("usage:", "usgae:"), /^<stdin>:10:1  usgae: unknown key "usgae" \(did you mean "usage"\?\)$/m],
-    ["a bad money string", scenario.replace("daily_budget: 100", 'daily_budget: "100 dollars"'), /^<stdin>:6:17  acquisition\.daily_budget: expected money/m],
-    ["an unknown currency", scenario.replace("daily_budget: 100", 'daily_budget: "100 XYZ"'), /acquisition\.daily_budget: unknown currency "XYZ"/],
-    ["a money unit with no fx rate", scenario.replace("daily_budget: 100", 'daily_budget: "¥100"'), /^<stdin>:6:17  acquisition\.daily_budget: no exchange rate from CNY to USD/m],
+    [
+      "a schema violation",
+      scenario.replace("turns_per_session: 1", "turns_per_session: 0"),
+      /^<stdin>:10:50  usage\.turns_per_session: expected a number >= 1, found 0$/m,
+    ],
+    [
+      "an unknown key with a hint",
+      scenario.replace("usage:", "usgae:"),
+      /^<stdin>:10:1  usgae: unknown key "usgae" \(did you mean "usage"\?\)$/m,
+    ],
+    [
+      "a bad money string",
+      scenario.replace("daily_budget: 100", 'daily_budget: "100 dollars"'),
+      /^<stdin>:6:17  acquisition\.daily_budget: expected money/m,
+    ],
+    [
+      "an unknown currency",
+      scenario.replace("daily_budget: 100", 'daily_budget: "100 XYZ"'),
+      /acquisition\.daily_budget: unknown currency "XYZ"/,
+    ],
+    [
+      "a money unit with no fx rate",
+      scenario.replace("daily_budget: 100", 'daily_budget: "¥100"'),
+      /^<stdin>:6:17  acquisition\.daily_budget: no exchange rate from CNY to USD/m,
+    ],
     [".nan", scenario.replace("cpa: 10", "cpa: .nan"), /acquisition\.channels\.0\.cpa: expected .*found \.nan/],
     [".inf", scenario.replace("cpa: 10", "cpa: .inf"), /acquisition\.channels\.0\.cpa: expected .*found \.inf/],
     ["a huge number", scenario.replace("cpa: 10", "cpa: 1e400"), /acquisition\.channels\.0\.cpa: expected .*found \.inf/],
     // 1e-306 is positive, but $100 / 1e-306 installs a day would overflow the model to Infinity.
-    ["a vanishing CPA", scenario.replace("cpa: 10", "cpa: 1e-306"), /acquisition\.channels\.0\.cpa: expected a number >= 0\.000001, found 1e-306/],
-    ["a merely enormous number", scenario.replace("daily_budget: 100", "daily_budget: 1e300"), /acquisition\.daily_budget: expected a number <= 1000000000000000, found 1e\+300/],
+    [
+      "a vanishing CPA",
+      scenario.replace("cpa: 10", "cpa: 1e-306"),
+      /acquisition\.channels\.0\.cpa: expected a number >= 0\.000001, found 1e-306/,
+    ],
+    [
+      "a merely enormous number",
+      scenario.replace("daily_budget: 100", "daily_budget: 1e300"),
+      /acquisition\.daily_budget: expected a number <= 1000000000000000, found 1e\+300/,
+    ],
   ];
 
   it.each(fieldCases)("%s", async (_name, text, message) => {
@@ -362,7 +401,10 @@ describe("the built binary", () => {
   });
 
   it("ends quietly when the reader closes the pipe (| head -1)", () => {
-    const result = spawnSync("bash", ["-c", `set -o pipefail; node bin/llm-cac.js run --timeline day | head -1`], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync("bash", ["-c", `set -o pipefail; node bin/llm-cac.js run --timeline day | head -1`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(result.stdout.split("\n").filter(Boolean)).toHaveLength(1);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);

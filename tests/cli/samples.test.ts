@@ -75,14 +75,28 @@ describe("run --samples: percentiles", () => {
 
   it("of a triangular range: near the quantiles worked from its CDF", async () => {
     // triangular(10, 30, mode 10): F(x) = 1 - ((30 - x) / 20)², so P50 = 30 - 20 √0.5 = 15.86, P90 = 30 - 20 √0.1 = 23.68
-    const { samples } = await runJson(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 10, high: 30, dist: triangular, mode: 10 }", "--samples", "2000"]);
+    const { samples } = await runJson([
+      "run",
+      ONE,
+      "--set",
+      "acquisition.channels.0.cpa={ low: 10, high: 30, dist: triangular, mode: 10 }",
+      "--samples",
+      "2000",
+    ]);
     expect(Math.abs(samples.p50.unit.cac_blended - (30 - 20 * Math.sqrt(0.5)))).toBeLessThan(0.8);
     expect(Math.abs(samples.p90.unit.cac_blended - (30 - 20 * Math.sqrt(0.1)))).toBeLessThan(0.8);
   });
 
   it("of a loguniform range: near low · (high / low)^P", async () => {
     // loguniform(10, 40): P10 = 10 · 4^0.1 = 11.49, P50 = 20, P90 = 10 · 4^0.9 = 34.82
-    const { samples } = await runJson(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 10, high: 40, dist: loguniform }", "--samples", "2000"]);
+    const { samples } = await runJson([
+      "run",
+      ONE,
+      "--set",
+      "acquisition.channels.0.cpa={ low: 10, high: 40, dist: loguniform }",
+      "--samples",
+      "2000",
+    ]);
     expect(Math.abs(samples.p10.unit.cac_blended - 10 * 4 ** 0.1)).toBeLessThan(0.5);
     expect(Math.abs(samples.p50.unit.cac_blended - 20)).toBeLessThan(1);
     expect(Math.abs(samples.p90.unit.cac_blended - 10 * 4 ** 0.9)).toBeLessThan(1.2);
@@ -90,7 +104,16 @@ describe("run --samples: percentiles", () => {
 
   it("rounds whole-number fields: turns_per_session on [1, 3] is 1, 2 or 3 with odds 1/4, 1/2, 1/4", async () => {
     // 100 output tokens a turn, so output tokens per session = 100 × turns.
-    const { samples } = await runJson(["run", ONE, "--set", "usage.turns_per_session={ low: 1, high: 3 }", "--set", "tokens.output=100", "--samples", "2000"]);
+    const { samples } = await runJson([
+      "run",
+      ONE,
+      "--set",
+      "usage.turns_per_session={ low: 1, high: 3 }",
+      "--set",
+      "tokens.output=100",
+      "--samples",
+      "2000",
+    ]);
     expect([samples.p10, samples.p50, samples.p90].map((tree: Loose) => tree.unit.tokens_per_session.output)).toEqual([100, 200, 300]);
   });
 
@@ -113,7 +136,16 @@ describe("run --samples: the probability that the ladder holds", () => {
   });
 
   it("is the share of a uniform range past the threshold: CPA on [1, 2] holds above 1.55, 45 %", async () => {
-    const { samples } = await runJson(["run", ONE, "--set", "acquisition.channels.0.cpa={ low: 1, high: 2 }", "--samples", "2000", "--seed", "3"]);
+    const { samples } = await runJson([
+      "run",
+      ONE,
+      "--set",
+      "acquisition.channels.0.cpa={ low: 1, high: 2 }",
+      "--samples",
+      "2000",
+      "--seed",
+      "3",
+    ]);
     // standard error sqrt(0.45 × 0.55 / 2000) = 0.011
     expect(Math.abs(samples.ladder_holds_probability - 0.45)).toBeLessThan(0.05);
   });
@@ -122,21 +154,33 @@ describe("run --samples: the probability that the ladder holds", () => {
 describe("run --samples: seeds", () => {
   it("gives the same output for the same seed, in every format, and another for another seed", async () => {
     for (const format of ["json", "csv", "table", "md"]) {
-      const [a, b] = await Promise.all([1, 1].map(() => runInProcess(["run", CPA, "--samples", "200", "--seed", "42", "--format", format])));
+      const [a, b] = await Promise.all(
+        [1, 1].map(() => runInProcess(["run", CPA, "--samples", "200", "--seed", "42", "--format", format])),
+      );
       expect(a!.stdout).toBe(b!.stdout);
     }
-    const [a, c] = await Promise.all([42, 43].map((seed) => runInProcess(["run", CPA, "--samples", "200", "--seed", String(seed), "--format", "json"])));
+    const [a, c] = await Promise.all(
+      [42, 43].map((seed) => runInProcess(["run", CPA, "--samples", "200", "--seed", String(seed), "--format", "json"])),
+    );
     expect(JSON.parse(a!.stdout).samples.p50).not.toEqual(JSON.parse(c!.stdout).samples.p50);
   });
 
   it("defaults to seed 1", async () => {
-    const [plain, one] = await Promise.all([["run", CPA, "--samples", "200"], ["run", CPA, "--samples", "200", "--seed", "1"]].map((argv) => runInProcess(argv)));
+    const [plain, one] = await Promise.all(
+      [
+        ["run", CPA, "--samples", "200"],
+        ["run", CPA, "--samples", "200", "--seed", "1"],
+      ].map((argv) => runInProcess(argv)),
+    );
     expect(plain!.stdout).toBe(one!.stdout);
     expect(JSON.parse((await runInProcess(["run", CPA, "--samples", "5", "-f", "json"])).stdout).samples.seed).toBe(1);
   });
 
   it("samples each file from the seed, so a file gives the same percentiles alone or beside another", async () => {
-    const [alone, both] = await Promise.all([runJson(["run", CPA, "--samples", "300"]), runJson(["run", ONE, CPA, "--samples", "300", "--quiet"])]);
+    const [alone, both] = await Promise.all([
+      runJson(["run", CPA, "--samples", "300"]),
+      runJson(["run", ONE, CPA, "--samples", "300", "--quiet"]),
+    ]);
     expect(both[1].samples).toEqual(alone.samples);
   });
 });
@@ -160,7 +204,11 @@ describe("run --samples: rules across fields", () => {
     const share = samples.rejected / (samples.rejected + samples.n);
     // 2/9 of about 2,570 draws: standard error 0.008
     expect(Math.abs(share - 2 / 9)).toBeLessThan(0.035);
-    expect(run.stderr).toMatch(new RegExp(`^warning: ${OVERLAP}: ${samples.rejected} of ${samples.rejected + 2000} draws broke a rule and were drawn again .*most at retention\\.d7: retention never rises`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^warning: ${OVERLAP}: ${samples.rejected} of ${samples.rejected + 2000} draws broke a rule and were drawn again .*most at retention\\.d7: retention never rises`,
+      ),
+    );
     // --quiet keeps stderr clean
     expect((await runInProcess(["run", OVERLAP, "--samples", "200", "--quiet", "-f", "json"])).stderr).toBe("");
   });
@@ -178,7 +226,9 @@ describe("run --samples: without ranges", () => {
   it("is the single run n times: every percentile is the run's figure, with a warning", async () => {
     const run = await runInProcess(["run", ONE, "--samples", "50", "--format", "json"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`warning: ${ONE}: no value is a range, so every sample is the single run (write a value as { low: 10, high: 15 } to sample it)\n`);
+    expect(run.stderr).toBe(
+      `warning: ${ONE}: no value is a range, so every sample is the single run (write a value as { low: 10, high: 15 } to sample it)\n`,
+    );
     const result = JSON.parse(run.stdout);
     expect(result.samples.n).toBe(50);
     expect(result.samples.ranges).toEqual([]);
@@ -202,7 +252,10 @@ describe("run --samples: formats", () => {
   });
 
   it("CSV: one row per scenario, the run's columns then samples.*, the same numbers as JSON", async () => {
-    const [csv, data] = await Promise.all([runInProcess(["run", CPA, "--samples", "100", "-f", "csv"]), runJson(["run", CPA, "--samples", "100"])]);
+    const [csv, data] = await Promise.all([
+      runInProcess(["run", CPA, "--samples", "100", "-f", "csv"]),
+      runJson(["run", CPA, "--samples", "100"]),
+    ]);
     const [header, ...rows] = parseCsv(csv.stdout);
     expect(rows).toHaveLength(1);
     const cell = (name: string) => rows[0]![header!.indexOf(name)];

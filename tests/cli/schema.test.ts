@@ -48,7 +48,12 @@ describe("the JSON Schema checks files as the loader does", () => {
   const validate = validator();
 
   it("accepts every preset, the starter and the valid check fixtures", () => {
-    const files = [...yamlFiles(PRESETS), join(ROOT, "data", "starter.yaml"), ...yamlFiles(join(ROOT, "tests/fixtures/check/pass")), join(ROOT, "tests/fixtures/check/fail/tiny-fail.yaml")];
+    const files = [
+      ...yamlFiles(PRESETS),
+      join(ROOT, "data", "starter.yaml"),
+      ...yamlFiles(join(ROOT, "tests/fixtures/check/pass")),
+      join(ROOT, "tests/fixtures/check/fail/tiny-fail.yaml"),
+    ];
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) {
       const valid = validate(parse(readFileSync(file, "utf8")));
@@ -82,7 +87,11 @@ describe("the JSON Schema checks files as the loader does", () => {
     const scenario = structuredClone(base);
     scenario.tokens.input = { low: 200, high: 400, dist: "triangular", mode: 300 };
     scenario.acquisition.daily_budget = { low: "15万", high: " 25万 " };
-    scenario.expect = { ladder: true, max: { "unit.cac_blended": "¥15", "milestones.inference_overtakes_training_day": 300 }, min: { "unit.ltv_to_cac": -1 } };
+    scenario.expect = {
+      ladder: true,
+      max: { "unit.cac_blended": "¥15", "milestones.inference_overtakes_training_day": 300 },
+      min: { "unit.ltv_to_cac": -1 },
+    };
     expect(validate(scenario) ? [] : validate.errors).toEqual([]);
   });
 });
@@ -93,20 +102,22 @@ describe("what the schema says to an editor", () => {
   /** Every key path of the schema: properties, and `*` for list items. */
   function keyPaths(node: Record<string, any>, path: string[] = []): string[] {
     const here = path.length > 0 ? [path.join(".")] : [];
-    const properties = Object.entries((node.properties ?? {}) as Record<string, Record<string, any>>).flatMap(([key, child]) => keyPaths(child, [...path, key]));
+    const properties = Object.entries((node.properties ?? {}) as Record<string, Record<string, any>>).flatMap(([key, child]) =>
+      keyPaths(child, [...path, key]),
+    );
     const items = node.items && typeof node.items === "object" && node.items.properties ? keyPaths(node.items, [...path, "*"]) : [];
     return [...here, ...properties, ...items];
   }
 
   it("describes every key, and describes no key that does not exist", () => {
-    const paths = keyPaths(schema).filter((path) => !/^expect\.(max|min)\./.test(path));
+    const paths = keyPaths(schema).filter((path) => !/^expect\.(max|min|max_increase|max_decrease)\./.test(path));
     expect(paths.filter((path) => KEY_DESCRIPTIONS[path] === undefined)).toEqual([]);
     expect(Object.keys(KEY_DESCRIPTIONS).filter((path) => !paths.includes(path))).toEqual([]);
   });
 
-  it("lists every metric under expect.max and expect.min, and nothing else", () => {
+  it("lists every metric under expect.max, min, max_increase and max_decrease, and nothing else", () => {
     const expectBlock = (schema.properties as Record<string, any>).expect;
-    for (const kind of ["max", "min"]) {
+    for (const kind of ["max", "min", "max_increase", "max_decrease"]) {
       expect(Object.keys(expectBlock.properties[kind].properties)).toEqual([...METRIC_PATHS]);
       expect(expectBlock.properties[kind].additionalProperties).toBe(false);
     }

@@ -32,8 +32,20 @@ describe("sensitivity: effects worked by hand", () => {
     expect(top.rank).toBe(1);
     expect(top.input).toBe("acquisition.channels.ads.cpa");
     expect(top.value).toBe(10);
-    expect(top.low).toMatchObject({ value: 8, metric: expect.closeTo(8, 12), change: expect.closeTo(-2, 12), change_pct: expect.closeTo(-20, 10), ladder_holds: true, invalid: null });
-    expect(top.high).toMatchObject({ value: 12, metric: expect.closeTo(12, 12), change: expect.closeTo(2, 12), change_pct: expect.closeTo(20, 10) });
+    expect(top.low).toMatchObject({
+      value: 8,
+      metric: expect.closeTo(8, 12),
+      change: expect.closeTo(-2, 12),
+      change_pct: expect.closeTo(-20, 10),
+      ladder_holds: true,
+      invalid: null,
+    });
+    expect(top.high).toMatchObject({
+      value: 12,
+      metric: expect.closeTo(12, 12),
+      change: expect.closeTo(2, 12),
+      change_pct: expect.closeTo(20, 10),
+    });
     expect(top.effect).toBeCloseTo(2, 12);
     const tokens = rowOf(report, "tokens.input");
     expect([tokens.low.change, tokens.high.change]).toEqual([0, 0]);
@@ -100,7 +112,14 @@ describe("sensitivity: effects worked by hand", () => {
   });
 
   it("leaves out zeros, the expect block and a lone channel's share, saying why", async () => {
-    const report = await runJson(["sensitivity", ONE, "--set", "acquisition.channels.0.share=1", "--set", "expect.max.unit.cac_blended=20"]);
+    const report = await runJson([
+      "sensitivity",
+      ONE,
+      "--set",
+      "acquisition.channels.0.share=1",
+      "--set",
+      "expect.max.unit.cac_blended=20",
+    ]);
     const skipped = Object.fromEntries(report.skipped.map((input: Loose) => [input.input, input.reason]));
     expect(skipped["acquisition.channels.ads.share"]).toBe("a lone channel takes all the spend: its share is always 1");
     expect(skipped["tokens.output"]).toBe("0: a relative move leaves it at 0");
@@ -115,7 +134,11 @@ describe("sensitivity: effects worked by hand", () => {
     const run = await runInProcess(["sensitivity", "-", "--metric", "unit.inference_per_user", "-f", "json"], { stdin: text });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.skipped).toContainEqual({ input: "retention.d1", value: 0.5, reason: "shared through the YAML anchor &r: moving it alone would orphan its aliases" });
+    expect(report.skipped).toContainEqual({
+      input: "retention.d1",
+      value: 0.5,
+      reason: "shared through the YAML anchor &r: moving it alone would orphan its aliases",
+    });
     // d7 x0.8 = 0.4 as in the plain file, so every later move is still valid
     const plain = await runJson(["sensitivity", ONE, "--metric", "unit.inference_per_user"]);
     expect(rowOf(report, "retention.d7")).toEqual(rowOf(plain, "retention.d7"));
@@ -142,7 +165,9 @@ describe("sensitivity: effects worked by hand", () => {
     const report = await runJson(["sensitivity", ONE, "--metric", "unit.training_per_user"]);
     // training cost x1.2: 3,600 / 3,000 installs = 1.2 per user
     expect(rowOf(report, "training.runs.base model.cost").high.metric).toBeCloseTo(1.2, 12);
-    const sides = report.inputs.flatMap((row: Loose) => [row.low, row.high].filter((side) => side.invalid === null).map((side) => [row.input, side]));
+    const sides = report.inputs.flatMap((row: Loose) =>
+      [row.low, row.high].filter((side) => side.invalid === null).map((side) => [row.input, side]),
+    );
     expect(sides.length).toBeGreaterThan(15);
     for (const [input, side] of sides) {
       const alone = await runJson(["run", ONE, "--set", `${input}=${side.value}`]);
@@ -174,10 +199,13 @@ describe("sensitivity: the ladder's verdict", () => {
   });
 
   it("shows them in the table with ! and a line each", async () => {
-    const run = await runInProcess(NEAR);
+    // Wide enough that the note's line is not wrapped.
+    const run = await runInProcess(NEAR, { columns: 120 });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("The ladder's verdict changes:");
-    expect(run.stdout).toContain("! training.runs.base model.cost x1.2 = 32,400: the ladder does not hold (inference < acquisition < training)");
+    expect(run.stdout).toContain(
+      "! training.runs.base model.cost x1.2 = 32,400: the ladder does not hold (inference < acquisition < training)",
+    );
     expect(run.stdout).toMatch(/│ training\.runs\.base model\.cost +│ +27,000 │ +\$7\.20 │ +\$10\.80 ! │/);
   });
 });
@@ -193,7 +221,10 @@ describe("sensitivity: formats", () => {
     // The CPA row: the bar fills both halves (it has the largest effect).
     const cpa = lines.find((line) => line.includes("acquisition.channels.ads.cpa"))!;
     expect(cpa).toMatch(/│ +1 │ acquisition\.channels\.ads\.cpa +│ +10 │ +\$8\.00 │ +\$12\.00 │ ░+│█+ │/);
-    const [left, right] = cpa.split("│").slice(-3, -1).map((cell) => cell.trim().length);
+    const [left, right] = cpa
+      .split("│")
+      .slice(-3, -1)
+      .map((cell) => cell.trim().length);
     expect(left).toBe(right);
     expect(run.stdout).toContain("The ladder's verdict is the same at every move.");
     expect(run.stdout).toContain("Not moved:");
@@ -206,7 +237,9 @@ describe("sensitivity: formats", () => {
       "rank",
       "input",
       "value",
-      ...["low", "high"].flatMap((side) => ["value", "metric", "change", "change_pct", "ladder_holds", "ladder_order", "invalid"].map((key) => `${side}.${key}`)),
+      ...["low", "high"].flatMap((side) =>
+        ["value", "metric", "change", "change_pct", "ladder_holds", "ladder_order", "invalid"].map((key) => `${side}.${key}`),
+      ),
       "effect",
     ]);
     expect(rows.map((row) => row[1])).toEqual(report.inputs.map((row: Loose) => row.input));

@@ -24,14 +24,16 @@ describe("run --set", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
-      `${ONE}: --set usage.turns=2: unknown key "turns" in usage; valid keys: sessions_per_dau, turns_per_session, max_turns_per_day, lifetime_days\n`,
+      `${ONE}: --set usage.turns=2: unknown key "turns" in usage; valid keys: sessions_per_dau, turns_per_session, turns_distribution, max_turns_per_day, lifetime_days\n`,
     );
   });
 
   it("exits 2 on a value that makes the file invalid, naming the --set", async () => {
     const run = await runInProcess(["run", ONE, "--set", "acquisition.channels.0.cpa=-3"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=-3: expected a number .*found -3\n$/);
+    expect(run.stderr).toMatch(
+      /^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=-3: expected a number .*found -3\n$/,
+    );
   });
 
   it("applies to every file of a run", async () => {
@@ -55,7 +57,9 @@ describe("check --set", () => {
   it("reports a bad path as an invalid file, exit 2", async () => {
     const run = await runInProcess(["check", EXPECT, "--set", "acquisition.channels.0.cpx=20"]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain(`${EXPECT}: --set acquisition.channels.0.cpx=20: unknown key "cpx" in acquisition.channels.0; valid keys: name, share, cpa, cpm, ctr, cvr, cpc`);
+    expect(run.stdout).toContain(
+      `${EXPECT}: --set acquisition.channels.0.cpx=20: unknown key "cpx" in acquisition.channels.0; valid keys: name, share, cpa, cpm, ctr, cvr, cpc`,
+    );
   });
 });
 
@@ -133,14 +137,24 @@ describe("sweep", () => {
     expect(report.points.map((point: Loose) => point["unit.cac_blended"])).toEqual([1, 1.5, 2]);
     // training per user = CPA / 10 against inference 0.155: holds only from CPA 1.55 up
     expect(report.points.map((point: Loose) => point["ladder.holds"])).toEqual([false, false, true]);
-    expect(report.flips).toEqual([{ from: { "acquisition.channels.0.cpa": 1.5 }, to: { "acquisition.channels.0.cpa": 2 }, ladder_holds: [false, true] }]);
+    expect(report.flips).toEqual([
+      { from: { "acquisition.channels.0.cpa": 1.5 }, to: { "acquisition.channels.0.cpa": 2 }, ladder_holds: [false, true] },
+    ]);
   });
 
   it("prints the flips under the table", async () => {
-    const run = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.ads.cpa=1..2:0.5", "--metrics", "unit.training_per_user,ladder.holds"]);
+    const run = await runInProcess([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.ads.cpa=1..2:0.5",
+      "--metrics",
+      "unit.training_per_user,ladder.holds",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("The ladder flips between 1 pair of neighbouring points:\n  cpa=1.5 -> cpa=2: does not hold -> holds\n");
-    expect(run.stdout).toMatch(/│ 1\.5\s+│\s+\$0\.15 │\s+no │/);
+    // Money below 1 shows three significant digits, trailing zeros kept (docs/cli.md, Rounding).
+    expect(run.stdout).toMatch(/│ 1\.5\s+│\s+\$0\.150 │\s+no │/);
   });
 
   it("two --vary: a matrix of one metric, the cells where the ladder holds marked", async () => {
@@ -155,7 +169,18 @@ describe("sweep", () => {
   });
 
   it("writes CSV in long format: one row per point, every chosen metric", async () => {
-    const run = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=10,20", "--vary", "tokens.input=1000000,2000000", "--metrics", "unit.cac_blended,unit.inference_per_user", "--format", "csv"]);
+    const run = await runInProcess([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.0.cpa=10,20",
+      "--vary",
+      "tokens.input=1000000,2000000",
+      "--metrics",
+      "unit.cac_blended,unit.inference_per_user",
+      "--format",
+      "csv",
+    ]);
     const [header, ...rows] = parseCsv(run.stdout);
     expect(header).toEqual(["acquisition.channels.0.cpa", "tokens.input", "unit.cac_blended", "unit.inference_per_user"]);
     expect(rows).toHaveLength(4);
@@ -169,7 +194,10 @@ describe("sweep", () => {
   });
 
   it("accepts money strings and --set with --vary", async () => {
-    const report = await runJson(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=$10..$20:$5", "--set", "revenue.arpdau=0.21", "--metrics", "unit.ltv"], null);
+    const report = await runJson(
+      ["sweep", ONE, "--vary", "acquisition.channels.0.cpa=$10..$20:$5", "--set", "revenue.arpdau=0.21", "--metrics", "unit.ltv"],
+      null,
+    );
     expect(report.vary[0].labels).toEqual(["$10", "$15", "$20"]);
     expect(report.points.map((point: Loose) => point["acquisition.channels.0.cpa"])).toEqual([10, 15, 20]);
     // ltv = 15.5 * (0.21 - 0.01) = 3.1 at every CPA
@@ -177,10 +205,28 @@ describe("sweep", () => {
   });
 
   it("evaluates exactly 10,000 points and refuses 10,001", async () => {
-    const ok = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..100/100", "--vary", "training.runs.0.cost=100..10000:100", "--format", "csv", "--metrics", "ladder.holds"]);
+    const ok = await runInProcess([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.0.cpa=1..100/100",
+      "--vary",
+      "training.runs.0.cost=100..10000:100",
+      "--format",
+      "csv",
+      "--metrics",
+      "ladder.holds",
+    ]);
     expect(ok.code).toBe(0);
     expect(parseCsv(ok.stdout)).toHaveLength(10_001);
-    const tooMany = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..101/101", "--vary", "training.runs.0.cost=100..10000:100"]);
+    const tooMany = await runInProcess([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.0.cpa=1..101/101",
+      "--vary",
+      "training.runs.0.cost=100..10000:100",
+    ]);
     expect(tooMany.code).toBe(2);
     expect(tooMany.stderr).toContain("101 x 100 = 10,100 points; a sweep evaluates at most 10,000");
   });
@@ -220,11 +266,29 @@ describe("solve", () => {
 
   it("says honestly when there is no solution in the range: a negative answer, exit 0", async () => {
     // ltv / CPA over CPA 1..100 runs from 1.55 down to 0.0155: never 5.
-    const run = await runInProcess(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=5", "--range", "1..100"]);
+    const run = await runInProcess([
+      "solve",
+      ONE,
+      "--for",
+      "acquisition.channels.0.cpa",
+      "--target",
+      "unit.ltv_to_cac=5",
+      "--range",
+      "1..100",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("no solution in [1, 100]: unit.ltv_to_cac runs from 0.0155 to 1.55 there, never 5");
-    const report = await runJson(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=5", "--range", "1..100"]);
+    const report = await runJson([
+      "solve",
+      ONE,
+      "--for",
+      "acquisition.channels.0.cpa",
+      "--target",
+      "unit.ltv_to_cac=5",
+      "--range",
+      "1..100",
+    ]);
     expect(report.solution).toBeNull();
     expect(report.solutions).toEqual([]);
   });
@@ -232,7 +296,10 @@ describe("solve", () => {
   it("a day metric: the highest CPA that pays back by day 20", async () => {
     // The margin is 0.1 on day 0 and 0.05 a day after: paid back by day a when 0.1 + 0.05 a >= CPA,
     // so payback_day <= 20 exactly when CPA <= 1.1.
-    const report = await runJson(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.payback_day=20", "--range", "0.5..5"], null);
+    const report = await runJson(
+      ["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.payback_day=20", "--range", "0.5..5"],
+      null,
+    );
     expect(report.rule).toBe("at_most");
     expect(report.solution.value).toBeCloseTo(1.1, 6);
     expect(report.solution.metric).toBeLessThanOrEqual(20);
@@ -240,7 +307,10 @@ describe("solve", () => {
   });
 
   it("a metric equal to another: the CPA at which training per user (CPA / 10) reaches inference (0.155)", async () => {
-    const report = await runJson(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "ladder.inference=ladder.training"], null);
+    const report = await runJson(
+      ["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "ladder.inference=ladder.training"],
+      null,
+    );
     expect(report.target).toEqual({ metric: "ladder.inference", equals_metric: "ladder.training" });
     expect(Math.abs(report.solution.value - 1.55)).toBeLessThan(1e-6);
   });
@@ -260,16 +330,30 @@ describe("solve", () => {
     expect(metric.stderr).toContain('unknown metric "unit.ltv_to_cca"');
     const zero = await runInProcess(["solve", ONE, "--for", "acquisition.organic_installs_per_day", "--target", "unit.cac_blended=5"]);
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toContain("--for acquisition.organic_installs_per_day: is 0, so there is no default range around it; give --range lo..hi");
+    expect(zero.stderr).toContain(
+      "--for acquisition.organic_installs_per_day: is 0, so there is no default range around it; give --range lo..hi",
+    );
   });
 
   it("exits 2 on a number too large to be finite, in --range, --target or a sweep spec", async () => {
     const cases: [string[], string][] = [
-      [["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=3", "--range", "1..1e999"], '--range 1..1e999: "1e999" is too large: not a finite number'],
-      [["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=1e999"], '--target unit.ltv_to_cac=1e999: "1e999" is too large: not a finite number'],
+      [
+        ["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=3", "--range", "1..1e999"],
+        '--range 1..1e999: "1e999" is too large: not a finite number',
+      ],
+      [
+        ["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=1e999"],
+        '--target unit.ltv_to_cac=1e999: "1e999" is too large: not a finite number',
+      ],
       // Both bounds overflow to Infinity; the first is named, not "lo must be below hi".
-      [["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=3", "--range", "1e400..1e401"], '--range 1e400..1e401: "1e400" is too large: not a finite number'],
-      [["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..1e999:1"], '--vary acquisition.channels.0.cpa=1..1e999:1: "1e999" is too large: not a finite number'],
+      [
+        ["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=3", "--range", "1e400..1e401"],
+        '--range 1e400..1e401: "1e400" is too large: not a finite number',
+      ],
+      [
+        ["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..1e999:1"],
+        '--vary acquisition.channels.0.cpa=1..1e999:1: "1e999" is too large: not a finite number',
+      ],
     ];
     for (const [argv, message] of cases) {
       const run = await runInProcess([...argv, "--format", "json"]);
@@ -316,12 +400,25 @@ describe("end to end, the built CLI", () => {
   });
 
   it("sweep --format csv", () => {
-    const run = runBuilt(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=10..30:10", "--metrics", "unit.cac_blended", "--format", "csv"]);
+    const run = runBuilt([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.0.cpa=10..30:10",
+      "--metrics",
+      "unit.cac_blended",
+      "--format",
+      "csv",
+    ]);
     expect(run.code).toBe(0);
     const [header, ...rows] = parseCsv(run.stdout);
     expect(header).toEqual(["acquisition.channels.0.cpa", "unit.cac_blended"]);
     // cac = CPA (30,000 / (30 days * 1,000 / CPA) up to rounding)
-    expect(rows.map(([cpa, cac]) => [Number(cpa), Number(Number(cac).toFixed(9))])).toEqual([[10, 10], [20, 20], [30, 30]]);
+    expect(rows.map(([cpa, cac]) => [Number(cpa), Number(Number(cac).toFixed(9))])).toEqual([
+      [10, 10],
+      [20, 20],
+      [30, 30],
+    ]);
   });
 
   it("solve, and its exit code 0 when there is no solution", () => {

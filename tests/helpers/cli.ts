@@ -47,7 +47,6 @@ export function runBuilt(argv: string[], options: { stdin?: string | Buffer; env
 }
 
 // Results in JSON are read loosely: the tests check the figures, the types check the code.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Loose = any;
 
 /**

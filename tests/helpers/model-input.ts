@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Channel, ModelInput, RetentionPoint, TokensPerTurn } from "../../src/model/index.js";
+import type { Channel, Inference, ModelInput, RetentionPoint, TokenPrices, TokensPerTurn } from "../../src/model/index.js";
 
 /** Tokens of one turn with every option off: only `input` and `output` count. */
 export function plainTokens(overrides: Partial<TokensPerTurn> = {}): TokensPerTurn {
@@ -13,6 +13,15 @@ export function plainTokens(overrides: Partial<TokensPerTurn> = {}): TokensPerTu
     historyIncludesContext: false,
     cacheHitRate: 0,
     ...overrides,
+  };
+}
+
+/** v1's `inference.price` as the one route `default`, reasoning billed at the output price unless given. */
+export function priceInference(price: Omit<TokenPrices, "reasoning"> & { reasoning?: number }, annualPriceChange = 0): Inference {
+  const base = { ...price, reasoning: price.reasoning ?? price.output };
+  return {
+    routes: [{ name: "default", share: 1, serving: { kind: "price", price: { base, tiers: [] } }, annualPriceChange, tokens: {} }],
+    routesGiven: false,
   };
 }
 
@@ -38,9 +47,9 @@ export function handInput(): ModelInput {
       { day: 1, rate: 0.5 },
       { day: 30, rate: 0.5 },
     ],
-    usage: { sessionsPerDau: 2.5, turnsPerSession: 1, maxTurnsPerDay: null, lifetimeDays: 3 },
+    usage: { sessionsPerDau: 2.5, turns: { kind: "fixed", turns: 1 }, maxTurnsPerDay: null, lifetimeDays: 3 },
     tokens: plainTokens({ input: 1000, output: 500 }),
-    inference: { price: { input: 2, cachedInput: 2, output: 4 }, annualPriceChange: 0 },
+    inference: priceInference({ input: 2, cachedInput: 2, output: 4 }),
     training: { runs: [{ name: "base", kind: "cost", cost: 300 }], usefulLifeDays: 6 },
     revenue: null,
   };
@@ -113,7 +122,11 @@ export const modelInputArb: fc.Arbitrary<ModelInput> = fc
     turnsPerSession: fc.integer({ min: 1, max: 40 }),
     maxTurnsPerDay: fc.option(fc.double({ min: 0.5, max: 100, noNaN: true }), { nil: null }),
     tokens: tokensArb,
-    price: fc.record({ input: moneyArb.map((x) => x / 1000), cachedInput: moneyArb.map((x) => x / 1000), output: moneyArb.map((x) => x / 1000) }),
+    price: fc.record({
+      input: moneyArb.map((x) => x / 1000),
+      cachedInput: moneyArb.map((x) => x / 1000),
+      output: moneyArb.map((x) => x / 1000),
+    }),
     annualPriceChange: fc.double({ min: -0.99, max: 3, noNaN: true }),
     runs: fc.array(
       fc.oneof(
@@ -151,12 +164,12 @@ export const modelInputArb: fc.Arbitrary<ModelInput> = fc
     retention: r.retention,
     usage: {
       sessionsPerDau: r.sessionsPerDau,
-      turnsPerSession: r.turnsPerSession,
+      turns: { kind: "fixed" as const, turns: r.turnsPerSession },
       maxTurnsPerDay: r.maxTurnsPerDay,
       lifetimeDays: r.lifetimeDays ?? r.horizonDays,
     },
     tokens: r.tokens,
-    inference: { price: r.price, annualPriceChange: r.annualPriceChange },
+    inference: priceInference(r.price, r.annualPriceChange),
     training: { runs: r.runs, usefulLifeDays: r.usefulLifeDays ?? r.horizonDays },
     revenue: r.revenue,
   }));

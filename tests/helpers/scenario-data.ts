@@ -1,4 +1,4 @@
-import type { FieldProblem } from "../../src/scenario/issues.js";
+import type { FieldProblem } from "../../src/lib/issues.js";
 import { resolveValues } from "../../src/scenario/resolve.js";
 import { scenarioSchema, type ScenarioData } from "../../src/scenario/schema.js";
 

@@ -1,4 +1,4 @@
-import { formatProblem, type InputProblem, UserError } from "../../src/errors.js";
+import { formatProblem, type InputProblem, UserError } from "../../src/lib/errors.js";
 
 /** The UserError a call throws, so that its problems can be checked. */
 export function userError(call: () => unknown): UserError {

@@ -1,6 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { blendedCpa, channelCpa, organicOnDay, paidOnDay } from "../../src/model/acquisition.js";
+import {
+  blendedCpa,
+  buyingOnDay,
+  channelAnnualCostChange,
+  channelCpa,
+  installsForChannelSpend,
+  installsForSpend,
+  marginalCpa,
+  marginalInstallsPerMoney,
+  organicOnDay,
+  paidOnDay,
+  saturationFactor,
+  spendForInstalls,
+} from "../../src/model/acquisition.js";
 import type { Acquisition, Channel } from "../../src/model/index.js";
 import { channelsArb } from "../helpers/model-input.js";
 
@@ -69,27 +82,145 @@ describe("blendedCpa: CPA0 = 1 / Σ (share_i / cpa_i)", () => {
 describe("paidOnDay", () => {
   it("budget mode: spend is the budget, installs are spend / CPA(t)", () => {
     // 1000 / 12.5 = 80 installs; with CPA doubled by drift, 1000 / 25 = 40
-    expect(paidOnDay(acquisition(), 12.5, 1, 0)).toEqual({ spend: 1000, paidInstalls: 80 });
-    expect(paidOnDay(acquisition(), 12.5, 2, 3)).toEqual({ spend: 1000, paidInstalls: 40 });
+    expect(paidOnDay(acquisition(), 0, [1])).toEqual({ spend: 1000, paidInstalls: 80 });
+    expect(paidOnDay(acquisition(), 3, [2])).toEqual({ spend: 1000, paidInstalls: 40 });
   });
 
   it("installs mode: installs are fixed, spend is installs * CPA(t)", () => {
     const byInstalls = acquisition({ buying: { kind: "installs", dailyInstalls: 80 } });
     // 80 * 12.5 = 1000; with drift 1.5: 80 * 18.75 = 1500
-    expect(paidOnDay(byInstalls, 12.5, 1, 0)).toEqual({ spend: 1000, paidInstalls: 80 });
-    expect(paidOnDay(byInstalls, 12.5, 1.5, 0)).toEqual({ spend: 1500, paidInstalls: 80 });
+    expect(paidOnDay(byInstalls, 0, [1])).toEqual({ spend: 1000, paidInstalls: 80 });
+    const drifted = paidOnDay(byInstalls, 0, [1.5]);
+    expect(drifted.spend).toBeCloseTo(1500, 9);
+    expect(drifted.paidInstalls).toBe(80);
   });
 
   it("buys only on days t < duration_days", () => {
     const a = acquisition({ durationDays: 3 });
-    expect(paidOnDay(a, 12.5, 1, 2)).toEqual({ spend: 1000, paidInstalls: 80 });
-    expect(paidOnDay(a, 12.5, 1, 3)).toEqual({ spend: 0, paidInstalls: 0 });
-    expect(paidOnDay(acquisition({ durationDays: 0 }), 12.5, 1, 0)).toEqual({ spend: 0, paidInstalls: 0 });
+    expect(paidOnDay(a, 2, [1])).toEqual({ spend: 1000, paidInstalls: 80 });
+    expect(paidOnDay(a, 3, [1])).toEqual({ spend: 0, paidInstalls: 0 });
+    expect(paidOnDay(acquisition({ durationDays: 0 }), 0, [1])).toEqual({ spend: 0, paidInstalls: 0 });
   });
 
-  it("buys nothing without a buying mode or a CPA", () => {
-    expect(paidOnDay(acquisition({ buying: null }), 12.5, 1, 0)).toEqual({ spend: 0, paidInstalls: 0 });
-    expect(paidOnDay(acquisition(), null, 1, 0)).toEqual({ spend: 0, paidInstalls: 0 });
+  it("buys nothing without a buying mode, or in installs mode without channels", () => {
+    expect(paidOnDay(acquisition({ buying: null }), 0, [1])).toEqual({ spend: 0, paidInstalls: 0 });
+    expect(paidOnDay(acquisition({ buying: { kind: "installs", dailyInstalls: 5 }, channels: [] }), 0, [])).toEqual({
+      spend: 0,
+      paidInstalls: 0,
+    });
+  });
+});
+
+describe("saturation: cpa_i(t, s) = cpa_i g^t (1 + s/S)^e", () => {
+  const saturation = { referenceDailySpend: 1000, elasticity: 0.5 };
+
+  it("saturationFactor is (1 + s/S)^e, and 1 without saturation or with e = 0", () => {
+    // s = 3000, S = 1000, e = 0.5: (1 + 3)^0.5 = 2
+    expect(saturationFactor(3000, saturation)).toBeCloseTo(2, 14);
+    expect(saturationFactor(3000, null)).toBe(1);
+    expect(saturationFactor(3000, { referenceDailySpend: 1000, elasticity: 0 })).toBe(1);
+    expect(saturationFactor(0, saturation)).toBe(1);
+  });
+
+  it("budget mode over 2 days: installs = s / (cpa (1 + s/S)^e)", () => {
+    // One channel, cpa 10, S = 1000, e = 0.5, budget 3000 on day 0 and 8000 on day 1 (a schedule):
+    //   day 0: 3000 / (10 * (1 + 3)^0.5) = 3000 / 20 = 150
+    //   day 1: 8000 / (10 * (1 + 8)^0.5) = 8000 / 30 = 266.666...
+    const a = acquisition({
+      channels: [{ name: "feed", share: 1, cost: { kind: "cpa", cpa: 10 }, saturation }],
+      schedule: [
+        { fromDay: 0, buying: { kind: "budget", dailyBudget: 3000 } },
+        { fromDay: 1, buying: { kind: "budget", dailyBudget: 8000 } },
+      ],
+    });
+    expect(paidOnDay(a, 0, [1]).paidInstalls).toBeCloseTo(150, 10);
+    expect(paidOnDay(a, 1, [1]).paidInstalls).toBeCloseTo(8000 / 30, 10);
+  });
+
+  it("the marginal CPA is cpa(s) (1 + x) / (1 + (1 - e) x), x = s/S, and cpa at zero spend", () => {
+    // cpa(3000) = 20 (above); x = 3: 20 * 4 / (1 + 0.5 * 3) = 80 / 2.5 = 32
+    expect(marginalCpa(20, 3000, saturation)).toBeCloseTo(32, 12);
+    expect(marginalCpa(10, 0, saturation)).toBe(10);
+    expect(marginalCpa(10, 5000, null)).toBe(10);
+    // It is 1 / (d installs / d spend): installs(s) = s / (10 (1 + s/1000)^0.5);
+    // a central difference around s = 3000 gives the same 32.
+    const h = 1e-3;
+    const slope = (installsForChannelSpend(3000 + h, 0.1, saturation) - installsForChannelSpend(3000 - h, 0.1, saturation)) / (2 * h);
+    expect(1 / slope).toBeCloseTo(32, 5);
+    expect(1 / marginalInstallsPerMoney(3000, 0.1, saturation)).toBeCloseTo(32, 12);
+  });
+
+  it("installs mode solves for the spend to 1e-12 and round-trips budget mode", () => {
+    // 150 installs on the channel above cost 3000 (3000 / 20 = 150)
+    const byInstalls = acquisition({
+      buying: { kind: "installs", dailyInstalls: 150 },
+      channels: [{ name: "feed", share: 1, cost: { kind: "cpa", cpa: 10 }, saturation }],
+    });
+    const day = paidOnDay(byInstalls, 0, [1]);
+    expect(Math.abs(day.spend - 3000) / 3000).toBeLessThan(1e-12);
+    expect(day.paidInstalls).toBe(150);
+  });
+
+  it("installs mode round-trips budget mode for any saturating mix (property)", () => {
+    const termArb = fc.record({
+      share: fc.double({ min: 0.05, max: 1, noNaN: true }),
+      installsPerMoney: fc.double({ min: 1e-3, max: 10, noNaN: true }),
+      saturation: fc.option(
+        fc.record({
+          referenceDailySpend: fc.double({ min: 1, max: 1e6, noNaN: true }),
+          elasticity: fc.double({ min: 0, max: 0.95, noNaN: true }),
+        }),
+        { nil: null },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(termArb, { minLength: 1, maxLength: 4 }), fc.double({ min: 1, max: 1e8, noNaN: true }), (terms, spend) => {
+        const installs = installsForSpend(terms, spend);
+        const solved = spendForInstalls(terms, installs)!;
+        expect(Math.abs(solved - spend) / spend).toBeLessThan(1e-11);
+      }),
+    );
+  });
+
+  it("per-channel drift on two channels, by hand", () => {
+    // a: cpa 10 rising 21 %/yr; b: cpa 20 with the acquisition's 0 %; budget 1000, 50/50.
+    // Day 365: a's CPA 10 * 1.21 = 12.1, b's 20.
+    //   installs = 500 / 12.1 + 500 / 20 = 41.3223... + 25 = 66.3223...
+    const a = acquisition({
+      channels: [
+        { name: "a", share: 0.5, cost: { kind: "cpa", cpa: 10 }, annualCostChange: 0.21 },
+        { name: "b", share: 0.5, cost: { kind: "cpa", cpa: 20 } },
+      ],
+      durationDays: 400,
+    });
+    expect(channelAnnualCostChange(a.channels[0]!, a)).toBe(0.21);
+    expect(channelAnnualCostChange(a.channels[1]!, a)).toBe(0);
+    expect(paidOnDay(a, 365, [1.21, 1]).paidInstalls).toBeCloseTo(500 / 12.1 + 25, 10);
+  });
+});
+
+describe("buyingOnDay: a schedule of budget, installs and stop entries", () => {
+  it("holds each entry from its from_day until the next one's", () => {
+    const a = acquisition({
+      schedule: [
+        { fromDay: 0, buying: { kind: "budget", dailyBudget: 100 } },
+        { fromDay: 2, buying: { kind: "installs", dailyInstalls: 7 } },
+        { fromDay: 4, buying: { kind: "budget", dailyBudget: 0 } },
+      ],
+    });
+    expect([0, 1, 2, 3, 4, 5].map((day) => buyingOnDay(a, day))).toEqual([
+      { kind: "budget", dailyBudget: 100 },
+      { kind: "budget", dailyBudget: 100 },
+      { kind: "installs", dailyInstalls: 7 },
+      { kind: "installs", dailyInstalls: 7 },
+      { kind: "budget", dailyBudget: 0 },
+      { kind: "budget", dailyBudget: 0 },
+    ]);
+  });
+
+  it("without a schedule, v1: the buying mode on days t < duration_days", () => {
+    expect(buyingOnDay(acquisition({ durationDays: 2 }), 1)).toEqual({ kind: "budget", dailyBudget: 1000 });
+    expect(buyingOnDay(acquisition({ durationDays: 2 }), 2)).toBeNull();
   });
 });
 

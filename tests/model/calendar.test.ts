@@ -77,13 +77,13 @@ describe("buildCalendar", () => {
     // installs 20, 20, 5 (above); R = 1, 0.5, 0.5
     // DAU = 20, 20 * 0.5 + 20 = 30, 20 * 0.5 + 20 * 0.5 + 5 = 25
     // inference = DAU * serve = 20 * 1, 30 * 2, 25 * 4 = 20, 60, 100
-    const calendar = buildCalendar({
+    const { calendar } = buildCalendar({
       acquisition: acquisition(),
       horizonDays: 3,
       retention: [1, 0.5, 0.5],
       serve: [1, 2, 4],
       trainingPerDay: 7,
-      arpdau: 0.5,
+      revenue: { kind: "arpdau", arpdau: 0.5 },
     });
     expect(calendar.dau).toEqual([20, 30, 25]);
     expect(calendar.inference).toEqual([20, 60, 100]);
@@ -94,15 +94,79 @@ describe("buildCalendar", () => {
   });
 
   it("has no revenue series without revenue", () => {
-    const calendar = buildCalendar({
+    const { calendar } = buildCalendar({
       acquisition: acquisition(),
       horizonDays: 3,
       retention: [1, 0.5, 0.5],
       serve: [1, 1, 1],
       trainingPerDay: 0,
-      arpdau: null,
+      revenue: null,
     });
     expect(calendar.revenue).toBeNull();
+  });
+
+  it("nets the store fee out of revenue", () => {
+    // DAU 20, 30, 25 (above) * 0.5 a day * (1 - 0.3) = 7, 10.5, 8.75
+    const { calendar } = buildCalendar({
+      acquisition: acquisition(),
+      horizonDays: 3,
+      retention: [1, 0.5, 0.5],
+      serve: [1, 1, 1],
+      trainingPerDay: 0,
+      revenue: { kind: "arpdau", arpdau: 0.5, storeFee: 0.3 },
+    });
+    expect(calendar.revenue![0]).toBeCloseTo(7, 12);
+    expect(calendar.revenue![1]).toBeCloseTo(10.5, 12);
+    expect(calendar.revenue![2]).toBeCloseTo(8.75, 12);
+  });
+
+  it("subscription revenue follows installs, not DAU", () => {
+    // installs 20, 20, 5; conversion 0.1, 30 a month (1 a day per subscriber), churn 0.5 a month,
+    // so a subscriber stays with 0.5^(a/30) at age a; q = 0.5^(1/30).
+    //   day 0: 20 * 0.1 = 2
+    //   day 1: 2 q + 2
+    //   day 2: 2 q^2 + 2 q + 0.5
+    const q = 0.5 ** (1 / 30);
+    const { calendar } = buildCalendar({
+      acquisition: acquisition(),
+      horizonDays: 3,
+      retention: [1, 0.01, 0.01],
+      serve: [1, 1, 1],
+      trainingPerDay: 0,
+      revenue: { kind: "subscription", conversion: 0.1, priceMonthly: 30, monthlyChurn: 0.5 },
+    });
+    expect(calendar.revenue![0]).toBeCloseTo(2, 12);
+    expect(calendar.revenue![1]).toBeCloseTo(2 * q + 2, 12);
+    expect(calendar.revenue![2]).toBeCloseTo(2 * q * q + 2 * q + 0.5, 12);
+  });
+});
+
+describe("a schedule of three entries (budget, installs, stop) over 6 days", () => {
+  it("computes each day in its own entry's mode, saturation included", () => {
+    // One channel, cpa 10, S = 1000, e = 0.5, no organic installs.
+    //   days 0-1: budget 3000: 3000 / (10 * (1 + 3)^0.5) = 150 installs a day
+    //   days 2-3: 266.66... installs a day: the spend with s / (10 (1 + s/1000)^0.5) = 800/3 is
+    //             s = 8000 (8000 / (10 * 3) = 266.66...)
+    //   days 4-5: budget 0: nothing
+    const days = installsByDay(
+      acquisition({
+        channels: [{ name: "feed", share: 1, cost: { kind: "cpa", cpa: 10 }, saturation: { referenceDailySpend: 1000, elasticity: 0.5 } }],
+        schedule: [
+          { fromDay: 0, buying: { kind: "budget", dailyBudget: 3000 } },
+          { fromDay: 2, buying: { kind: "installs", dailyInstalls: 800 / 3 } },
+          { fromDay: 4, buying: { kind: "budget", dailyBudget: 0 } },
+        ],
+        organicInstallsPerDay: 0,
+        organicRatio: 0,
+      }),
+      6,
+    );
+    const expected = { paid: [150, 150, 800 / 3, 800 / 3, 0, 0], spend: [3000, 3000, 8000, 8000, 0, 0] };
+    days.paidInstalls.forEach((paid, day) => expect(paid).toBeCloseTo(expected.paid[day]!, 9));
+    days.spend.forEach((spend, day) => expect(spend).toBeCloseTo(expected.spend[day]!, 7));
+    // The channel's own totals: 2 * 3000 + 2 * 8000 = 22,000 spent, 300 + 533.33... installs
+    expect(days.channels[0]!.spend).toBeCloseTo(22_000, 6);
+    expect(days.channels[0]!.installs).toBeCloseTo(300 + 1600 / 3, 8);
   });
 });
 

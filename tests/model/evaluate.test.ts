@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { blendedCpa } from "../../src/model/acquisition.js";
 import { evaluate } from "../../src/model/index.js";
 import type { ModelInput } from "../../src/model/index.js";
-import { handInput, modelInputArb, near, numbersIn } from "../helpers/model-input.js";
+import { handInput, modelInputArb, near, numbersIn, priceInference } from "../helpers/model-input.js";
 
 /*
  * The hand case (tests/helpers/model-input.ts, handInput):
@@ -48,7 +48,14 @@ describe("evaluate on a case worked by hand", () => {
     expect(unit.cost_per_session).toBeCloseTo(0.004, 15);
     expect(unit.cost_per_turn).toBeCloseTo(0.004, 15);
     expect(unit.serve_per_dau_day).toBeCloseTo(0.01, 15);
-    expect(unit.tokens_per_session).toEqual({ input: 1000, cached_input: 0, output: 500 });
+    expect(unit.tokens_per_session).toEqual({ input: 1000, cached_input: 0, output: 500, reasoning: 0 });
+    // no price drift: the average acquired user costs what the day-0 one does
+    expect(unit.inference_per_user_day0).toBeCloseTo(0.02, 14);
+    // A / (N_paid * (1 + 0)) = 200 / 20: the 15 baseline organic installs left out
+    expect(unit.cac_incremental).toBe(10);
+    expect(unit.mean_turns_per_session).toBe(1);
+    // one route priced in the file: its prices, reasoning at the output price
+    expect(unit.serving_price).toEqual({ input: 2, cached_input: 2, output: 4, reasoning: 4 });
     expect(unit.ltv).toBeNull();
     expect(unit.ltv_to_cac).toBeNull();
     expect(unit.payback_day).toBeNull();
@@ -74,7 +81,7 @@ describe("evaluate on a case worked by hand", () => {
   });
 
   it("channels", () => {
-    expect(result.channels).toEqual([{ name: "ads", share: 1, cpa: 10, spend: 200, installs: 20 }]);
+    expect(result.channels).toEqual([{ name: "ads", share: 1, cpa: 10, marginal_cpa: 10, spend: 200, installs: 20 }]);
   });
 });
 
@@ -88,7 +95,7 @@ describe("milestones that are reached", () => {
    */
   function dear(): ModelInput {
     const input = handInput();
-    input.inference.price = { input: 20_000, cachedInput: 20_000, output: 40_000 };
+    input.inference = priceInference({ input: 20_000, cachedInput: 20_000, output: 40_000 });
     input.acquisition.buying = { kind: "budget", dailyBudget: 2000 };
     input.acquisition.channels = [{ name: "ads", share: 1, cost: { kind: "cpa", cpa: 200 } }];
     input.training.runs = [{ name: "base", kind: "cost", cost: 3000 }];
@@ -161,7 +168,7 @@ describe("usage and lifetime", () => {
 
   it("with several turns a session: cost_per_turn = session_cost / turns, and the cap counts turns", () => {
     const input = handInput();
-    input.usage.turnsPerSession = 4;
+    input.usage.turns = { kind: "fixed", turns: 4 };
     // no history: each of the 4 turns costs 0.004, a session 0.016; 2.5 sessions: serve 0.04
     const free = evaluate(input).result;
     expect(free.unit.cost_per_session).toBeCloseTo(0.016, 15);
@@ -183,17 +190,19 @@ describe("usage and lifetime", () => {
     expect(calendar.dau).toHaveLength(3);
   });
 
-  it("prices drift by the user's age in the per-user view", () => {
+  it("prices drift by the user's age in the day-0 user's view", () => {
     const input = handInput();
     input.horizonDays = 366;
     input.usage.lifetimeDays = 366;
-    input.inference.annualPriceChange = -0.9;
+    input.inference = priceInference({ input: 2, cachedInput: 2, output: 4 }, -0.9);
     const { result } = evaluate(input);
     // day 0 at full price, day 365 at a tenth; R = 0.5 from day 1 on
     // Σ_{a=0..365} R(a) * 0.01 * 0.1^(a/365) = 0.01 + 0.005 * Σ_{a=1..365} q^a, q = 0.1^(1/365)
     const q = 0.1 ** (1 / 365);
     const geometric = (q * (1 - q ** 365)) / (1 - q);
-    expect(result.unit.inference_per_user).toBeCloseTo(0.01 + 0.005 * geometric, 12);
+    expect(result.unit.inference_per_user_day0).toBeCloseTo(0.01 + 0.005 * geometric, 12);
+    // users installed later are served at lower prices, so the average one costs less
+    expect(result.unit.inference_per_user).toBeLessThan(result.unit.inference_per_user_day0);
     expect(result.unit.serve_per_dau_day).toBeCloseTo(0.01, 15);
   });
 });
@@ -247,8 +256,8 @@ describe("acquisition through evaluate", () => {
     const { result } = evaluate(input);
     expect(result.totals.paid_installs).toBeCloseTo(12.5, 12);
     expect(result.channels).toEqual([
-      { name: "cheap", share: 0.5, cpa: 10, spend: 100, installs: expect.closeTo(10, 12) },
-      { name: "dear", share: 0.5, cpa: 40, spend: 100, installs: expect.closeTo(2.5, 12) },
+      { name: "cheap", share: 0.5, cpa: 10, marginal_cpa: 10, spend: 100, installs: expect.closeTo(10, 12) },
+      { name: "dear", share: 0.5, cpa: 40, marginal_cpa: 40, spend: 100, installs: expect.closeTo(2.5, 12) },
     ]);
   });
 
@@ -272,7 +281,7 @@ describe("acquisition through evaluate", () => {
         { day: 14, rate: 0.09 },
         { day: 30, rate: 0.06 },
       ],
-      usage: { sessionsPerDau: 1.75, turnsPerSession: 3, maxTurnsPerDay: null, lifetimeDays: 365 },
+      usage: { sessionsPerDau: 1.75, turns: { kind: "fixed", turns: 3 }, maxTurnsPerDay: null, lifetimeDays: 365 },
       tokens: {
         system: 800,
         context: 2000,
@@ -283,7 +292,7 @@ describe("acquisition through evaluate", () => {
         historyIncludesContext: false,
         cacheHitRate: 0.5,
       },
-      inference: { price: { input: 0.8, cachedInput: 0.8, output: 2 }, annualPriceChange: -0.9 },
+      inference: priceInference({ input: 0.8, cachedInput: 0.8, output: 2 }, -0.9),
       training: { runs: [{ name: "pre", kind: "gpu", gpuHours: 2_664_000, gpuHourPrice: 14.4 }], usefulLifeDays: 730 },
       revenue: { kind: "paying", payingShare: 0.02, arppuMonthly: 20 },
     };
@@ -325,11 +334,11 @@ describe("evaluate properties over random valid inputs", () => {
         const { result, calendar } = evaluate(input);
         const { totals } = result;
         const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-        expect(near(totals.total, totals.acquisition + totals.inference + totals.training, 1e-12)).toBe(true);
-        expect(near(totals.acquisition, sum(calendar.acquisition))).toBe(true);
-        expect(near(totals.inference, sum(calendar.inference))).toBe(true);
-        expect(near(totals.training, sum(calendar.training))).toBe(true);
-        expect(near(totals.installs, totals.paid_installs + totals.organic_installs)).toBe(true);
+        expect(totals.total).toBeNear(totals.acquisition + totals.inference + totals.training, 1e-12);
+        expect(totals.acquisition).toBeNear(sum(calendar.acquisition));
+        expect(totals.inference).toBeNear(sum(calendar.inference));
+        expect(totals.training).toBeNear(sum(calendar.training));
+        expect(totals.installs).toBeNear(totals.paid_installs + totals.organic_installs);
       }),
       { numRuns: 200 },
     );
@@ -338,17 +347,22 @@ describe("evaluate properties over random valid inputs", () => {
   it("doubling every price doubles inference and leaves acquisition and training alone", () => {
     fc.assert(
       fc.property(modelInputArb, (input) => {
-        const p = input.inference.price;
+        const route = input.inference.routes[0]!;
+        if (route.serving.kind !== "price") throw new Error("the arbitrary gives a price");
+        const p = route.serving.price.base;
         const doubled: ModelInput = {
           ...input,
-          inference: { ...input.inference, price: { input: 2 * p.input, cachedInput: 2 * p.cachedInput, output: 2 * p.output } },
+          inference: priceInference(
+            { input: 2 * p.input, cachedInput: 2 * p.cachedInput, output: 2 * p.output, reasoning: 2 * p.reasoning },
+            route.annualPriceChange,
+          ),
         };
         const once = evaluate(input).result;
         const twice = evaluate(doubled).result;
-        expect(near(twice.totals.inference, 2 * once.totals.inference)).toBe(true);
-        expect(near(twice.unit.inference_per_user, 2 * once.unit.inference_per_user)).toBe(true);
-        expect(near(twice.unit.cost_per_session, 2 * once.unit.cost_per_session)).toBe(true);
-        expect(near(twice.unit.serve_per_dau_day, 2 * once.unit.serve_per_dau_day)).toBe(true);
+        expect(twice.totals.inference).toBeNear(2 * once.totals.inference);
+        expect(twice.unit.inference_per_user).toBeNear(2 * once.unit.inference_per_user);
+        expect(twice.unit.cost_per_session).toBeNear(2 * once.unit.cost_per_session);
+        expect(twice.unit.serve_per_dau_day).toBeNear(2 * once.unit.serve_per_dau_day);
         expect(twice.totals.acquisition).toBe(once.totals.acquisition);
         expect(twice.totals.training).toBe(once.totals.training);
       }),
@@ -395,8 +409,8 @@ describe("evaluate properties over random valid inputs", () => {
         const spend = result.channels.reduce((s, c) => s + c.spend, 0);
         const installs = result.channels.reduce((s, c) => s + c.installs, 0);
         if (result.channels.length > 0) {
-          expect(near(spend, result.totals.acquisition, 1e-9)).toBe(true);
-          expect(near(installs, result.totals.paid_installs, 1e-9)).toBe(true);
+          expect(spend).toBeNear(result.totals.acquisition, 1e-9);
+          expect(installs).toBeNear(result.totals.paid_installs, 1e-9);
         } else {
           expect(result.totals.acquisition).toBe(0);
         }
@@ -416,5 +430,39 @@ describe("evaluate properties over random valid inputs", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("the average acquired user (model-v2.md 9) on the hand case", () => {
+  /*
+   * The hand case with prices falling 50 % a year: g = 0.5^(1/365), serve(t) = 0.01 g^t.
+   * installs 15, 15, 5 (N = 35): w = 15/35, 15/35, 5/35; W = Σ_d w_d g^d = (15 + 15 g + 5 g^2) / 35.
+   * Σ_d w_d serve(d + a) = 0.01 g^a W, so inference_per_user = 0.01 W (1 + 0.5 g + 0.5 g^2),
+   * while the day-0 user costs 0.01 (1 + 0.5 g + 0.5 g^2): W < 1 times as much.
+   * With arpdau 1: ltv = Σ R(a) * 1 - inference_per_user = 2 - inference_per_user.
+   */
+  const g = 0.5 ** (1 / 365);
+  const W = (15 + 15 * g + 5 * g * g) / 35;
+  const dayZero = 0.01 * (1 + 0.5 * g + 0.5 * g * g);
+
+  it("inference_per_user is W times the day-0 figure, inference_per_user_day0 keeps v1's", () => {
+    const input = handInput();
+    input.inference = priceInference({ input: 2, cachedInput: 2, output: 4 }, -0.5);
+    input.revenue = { kind: "arpdau", arpdau: 1 };
+    const { result } = evaluate(input);
+    expect(result.unit.inference_per_user_day0).toBeCloseTo(dayZero, 15);
+    expect(result.unit.inference_per_user).toBeCloseTo(W * dayZero, 15);
+    expect(result.ladder.inference).toBe(result.unit.inference_per_user);
+    expect(result.unit.ltv).toBeCloseTo(2 - W * dayZero, 14);
+  });
+
+  it("with no installs at all, both are the day-0 figure", () => {
+    const input = handInput();
+    input.acquisition = { ...input.acquisition, buying: null, channels: [], organicInstallsPerDay: 0 };
+    input.inference = priceInference({ input: 2, cachedInput: 2, output: 4 }, -0.5);
+    const { unit } = evaluate(input).result;
+    expect(unit.inference_per_user).toBeCloseTo(dayZero, 15);
+    expect(unit.inference_per_user_day0).toBeCloseTo(dayZero, 15);
+    expect(unit.cac_incremental).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ describe("costLadder", () => {
       training: 2,
       acquisition: 3,
       order: ["inference", "training", "acquisition"],
+      not_available: [],
       holds: true,
     });
   });
@@ -24,10 +25,10 @@ describe("costLadder", () => {
     expect(costLadder(1, 3, 3)).toMatchObject({ order: ["inference", "training", "acquisition"], holds: false });
   });
 
-  it("does not hold with an unknown rung, which goes last", () => {
+  it("does not hold with an unknown rung, which the order leaves out and not_available lists", () => {
     // no installs: training and acquisition per user are null
-    expect(costLadder(1, null, null)).toMatchObject({ order: ["inference", "training", "acquisition"], holds: false });
-    expect(costLadder(5, null, 2)).toMatchObject({ order: ["acquisition", "inference", "training"], holds: false });
+    expect(costLadder(1, null, null)).toMatchObject({ order: ["inference"], not_available: ["training", "acquisition"], holds: false });
+    expect(costLadder(5, null, 2)).toMatchObject({ order: ["acquisition", "inference"], not_available: ["training"], holds: false });
   });
 
   it("holds exactly when the order is the ladder and the values rise strictly", () => {
@@ -35,9 +36,11 @@ describe("costLadder", () => {
     fc.assert(
       fc.property(value, value, value, (i, t, a) => {
         const ladder = costLadder(i, t, a);
-        expect([...ladder.order].sort()).toEqual(["acquisition", "inference", "training"]);
-        const values = ladder.order.map((rung) => ladder[rung] ?? Number.POSITIVE_INFINITY);
-        for (let k = 1; k < 3; k++) expect(values[k]!).toBeGreaterThanOrEqual(values[k - 1]!);
+        // Every rung is either ranked or listed as n/a, never both.
+        expect([...ladder.order, ...ladder.not_available].sort()).toEqual(["acquisition", "inference", "training"]);
+        expect(ladder.not_available.every((rung) => ladder[rung] === null)).toBe(true);
+        const values = ladder.order.map((rung) => ladder[rung]!);
+        for (let k = 1; k < values.length; k++) expect(values[k]!).toBeGreaterThanOrEqual(values[k - 1]!);
         const strict = i !== null && t !== null && a !== null && i < t && t < a;
         expect(ladder.holds).toBe(strict);
         if (ladder.holds) expect(ladder.order).toEqual(["inference", "training", "acquisition"]);

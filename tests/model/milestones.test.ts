@@ -6,16 +6,25 @@ import {
   usersForTrainingBelowCac,
 } from "../../src/model/milestones.js";
 
-describe("inferenceOvertakesTrainingDay: first t with Σ_{j<=t} inference(j) >= T", () => {
+describe("inferenceOvertakesTrainingDay: first t with Σ_{j<=t} inference(j) >= training committed by t", () => {
+  const constant = (value: number) => [value, value, value, value];
+
   it("finds the day the running total reaches T", () => {
     // running totals 1, 3, 6, 10: reaches 6 on day 2 (>= counts), 7 on day 3
-    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], 6)).toBe(2);
-    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], 7)).toBe(3);
+    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], constant(6))).toBe(2);
+    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], constant(7))).toBe(3);
   });
 
   it("is null when not reached inside the horizon, or without training", () => {
-    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], 10.5)).toBeNull();
-    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], 0)).toBeNull();
+    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], constant(10.5))).toBeNull();
+    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], constant(0))).toBeNull();
+  });
+
+  it("a retrain committed on day 2 moves the bar", () => {
+    // running totals 1, 3, 6, 10; committed 2, 2, 8, 8: day 1 reaches 2 (3 >= 2)
+    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], [2, 2, 8, 8])).toBe(1);
+    // committed 4, 4, 8, 8: day 1 has 3 < 4; day 2 has 6 < 8; day 3 has 10 >= 8
+    expect(inferenceOvertakesTrainingDay([1, 2, 3, 4], [4, 4, 8, 8])).toBe(3);
   });
 });
 

@@ -127,3 +127,41 @@ describe("retentionCurve", () => {
     );
   });
 });
+
+describe("retention.tail past the last point (x_n, y_n), previous point (x_{n-1}, y_{n-1})", () => {
+  // d7 = 0.2, d14 = 0.1 (INVERSE): the last segment halves the rate over 7 days.
+  it("power (the default) continues the last log-log segment: R(28) = 1.4 / 28 = 0.05", () => {
+    expect(retentionAt(INVERSE, 28, "power")).toBeCloseTo(0.05, 12);
+    expect(retentionAt(INVERSE, 28)).toBe(retentionAt(INVERSE, 28, "power"));
+  });
+
+  it("exponential continues it in log-linear space: halving every 7 days, R(28) = 0.1 / 2^2 = 0.025", () => {
+    // ln R(a) = ln 0.1 + (ln 0.1 - ln 0.2) (a - 14) / (14 - 7); a = 28: 0.1 * 0.5^2
+    expect(retentionAt(INVERSE, 28, "exponential")).toBeCloseTo(0.025, 12);
+    expect(retentionAt(INVERSE, 21, "exponential")).toBeCloseTo(0.05, 12);
+  });
+
+  it("flat holds the last rate: R(a) = 0.1 for every a past day 14", () => {
+    expect(retentionAt(INVERSE, 15, "flat")).toBe(0.1);
+    expect(retentionAt(INVERSE, 3000, "flat")).toBe(0.1);
+  });
+
+  it("the tail changes nothing up to the last point", () => {
+    for (const age of [0, 1, 3, 7, 10, 14]) {
+      expect(retentionAt(INVERSE, age, "exponential")).toBe(retentionAt(INVERSE, age));
+      expect(retentionAt(INVERSE, age, "flat")).toBe(retentionAt(INVERSE, age));
+    }
+  });
+
+  it("flat >= power >= exponential past the last point of a falling curve", () => {
+    fc.assert(
+      fc.property(retentionArb, fc.integer({ min: 366, max: 2000 }), (given, age) => {
+        const flat = retentionAt(given, age, "flat");
+        const power = retentionAt(given, age, "power");
+        const exponential = retentionAt(given, age, "exponential");
+        expect(flat).toBeGreaterThanOrEqual(power * (1 - 1e-12));
+        expect(power).toBeGreaterThanOrEqual(exponential * (1 - 1e-12));
+      }),
+    );
+  });
+});

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, timeline } from "../../src/model/index.js";
 import type { Calendar } from "../../src/model/index.js";
-import { modelInputArb, near } from "../helpers/model-input.js";
+import { modelInputArb } from "../helpers/model-input.js";
 
 /** 65 days: acquisition 1 a day, inference t on day t, training 2 a day, DAU t, revenue 3 a day. */
 function calendar65(withRevenue = true): Calendar {
@@ -89,15 +89,15 @@ describe("timeline properties", () => {
         expect(rows).toHaveLength(Math.ceil(input.horizonDays / 30));
         expect(rows.at(-1)!.end_day).toBe(input.horizonDays - 1);
         const add = (key: "acquisition" | "inference" | "training" | "installs") => rows.reduce((s, row) => s + row[key], 0);
-        expect(near(add("acquisition"), result.totals.acquisition)).toBe(true);
-        expect(near(add("inference"), result.totals.inference)).toBe(true);
-        expect(near(add("training"), result.totals.training)).toBe(true);
-        expect(near(add("installs"), result.totals.installs)).toBe(true);
-        expect(near(rows.at(-1)!.cumulative_total, result.totals.total)).toBe(true);
-        if (result.totals.revenue !== null) expect(near(rows.at(-1)!.cumulative_revenue!, result.totals.revenue)).toBe(true);
+        expect(add("acquisition")).toBeNear(result.totals.acquisition);
+        expect(add("inference")).toBeNear(result.totals.inference);
+        expect(add("training")).toBeNear(result.totals.training);
+        expect(add("installs")).toBeNear(result.totals.installs);
+        expect(rows.at(-1)!.cumulative_total).toBeNear(result.totals.total);
+        if (result.totals.revenue !== null) expect(rows.at(-1)!.cumulative_revenue!).toBeNear(result.totals.revenue);
         // DAU averaged per month, weighted by the month's days, is the horizon's average DAU
         const dauDays = rows.reduce((s, row) => s + row.dau * (row.end_day - row.start_day + 1), 0);
-        expect(near(dauDays / input.horizonDays, result.totals.avg_dau)).toBe(true);
+        expect(dauDays / input.horizonDays).toBeNear(result.totals.avg_dau);
       }),
       { numRuns: 150 },
     );

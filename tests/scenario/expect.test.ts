@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { evaluateScenario } from "../../src/cli/scenarios.js";
+import { evaluateScenario } from "../../src/scenario/evaluate.js";
 import { SECTIONS } from "../../src/result/sections.js";
 import { METRIC_KINDS, METRIC_PATHS } from "../../src/result/metric-paths.js";
 import { evaluateExpectations, NULL_REASON } from "../../src/scenario/expect.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { valueAt } from "../../src/value-at.js";
+import { valueAt } from "../../src/lib/value-at.js";
 import { userError } from "../helpers/user-error.js";
 
 /**
@@ -101,13 +101,19 @@ describe("evaluateExpectations", () => {
 
   it("converts money bounds like any other money: ¥20 at 0.5 USD per CNY is 10", () => {
     // cac_blended = 10: "¥20" -> 10 passes (inclusive), "¥19" -> 9.5 fails.
-    expect(check('  max: { unit.cac_blended: "¥20" }\n').checks).toEqual([{ metric: "unit.cac_blended", kind: "max", bound: 10, value: 10, passed: true }]);
-    expect(check('  max: { unit.cac_blended: "¥19" }\n').failures).toEqual([{ metric: "unit.cac_blended", kind: "max", bound: 9.5, value: 10 }]);
+    expect(check('  max: { unit.cac_blended: "¥20" }\n').checks).toEqual([
+      { metric: "unit.cac_blended", kind: "max", bound: 10, value: 10, passed: true },
+    ]);
+    expect(check('  max: { unit.cac_blended: "¥19" }\n').failures).toEqual([
+      { metric: "unit.cac_blended", kind: "max", bound: 9.5, value: 10 },
+    ]);
     expect(check('  max: { unit.cac_blended: "$10" }\n').passed).toBe(true);
   });
 
   it("lists the ladder first, then max and min in the order written", () => {
-    const outcome = check("  min: { unit.training_per_user: 0.5 }\n  max: { totals.inference: 56, unit.cac_blended: 10 }\n  ladder: true\n");
+    const outcome = check(
+      "  min: { unit.training_per_user: 0.5 }\n  max: { totals.inference: 56, unit.cac_blended: 10 }\n  ladder: true\n",
+    );
     expect(outcome.checks.map((item) => `${item.kind} ${item.metric}`)).toEqual([
       "ladder ladder.holds",
       "max totals.inference",
@@ -164,7 +170,9 @@ describe("validation of the expect block", () => {
   });
 
   it("reports every bad metric of the block at once, and the rest of the scenario's value problems with them", () => {
-    const problems = problemsOf('  max: { unit.cac_blend: 10, totals.peak_dau: "5k" }\n  min: { unit.ltv_to_cacc: 1, unit.cac_paid: "5 EUR" }\n');
+    const problems = problemsOf(
+      '  max: { unit.cac_blend: 10, totals.peak_dau: "5k" }\n  min: { unit.ltv_to_cacc: 1, unit.cac_paid: "5 EUR" }\n',
+    );
     expect(problems.map((problem) => problem.path)).toEqual([
       "expect.max.unit.cac_blend",
       "expect.max.totals.peak_dau",
@@ -187,6 +195,19 @@ describe("the metric list", () => {
       const value = valueAt(result, path);
       expect(value === null || typeof value === "number", path).toBe(true);
     }
+  });
+
+  it("includes the leaves of a group that may be null: unit.serving_price (one route: the day-0 prices per 1M)", () => {
+    // TINY serves at input 10, output 0 per 1M; cached_input defaults to input, reasoning to output.
+    const result = evaluateScenario(loadScenario({ file: "tiny.yaml", text: TINY }));
+    expect(METRIC_PATHS.filter((path) => path.startsWith("unit.serving_price."))).toEqual([
+      "unit.serving_price.input",
+      "unit.serving_price.cached_input",
+      "unit.serving_price.output",
+      "unit.serving_price.reasoning",
+    ]);
+    expect(check("  max: { unit.serving_price.input: 9 }").failures.map((failure) => failure.value)).toEqual([10]);
+    expect(valueAt(result, "unit.serving_price.cached_input")).toBe(10);
   });
 
   it("agrees with the kinds the report tables use", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { InputProblem } from "../../src/errors.js";
+import type { InputProblem } from "../../src/lib/errors.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { userError } from "../helpers/user-error.js";
 
@@ -42,8 +42,17 @@ describe("loadScenario: valid scenarios", () => {
     expect(input.acquisition.buying).toBeNull();
     expect(input.usage.lifetimeDays).toBe(365);
     expect(input.tokens.history).toEqual({ kind: "full" });
-    expect(input.inference.price).toEqual({ input: 1, cachedInput: 1, output: 2 });
-    expect(input.training).toEqual({ runs: [], usefulLifeDays: 365 });
+    expect(input.inference.routes).toEqual([
+      {
+        name: "default",
+        share: 1,
+        serving: { kind: "price", price: { base: { input: 1, cachedInput: 1, output: 2, reasoning: 2 }, tiers: [] } },
+        annualPriceChange: 0,
+        tokens: {},
+      },
+    ]);
+    expect(input.inference.routesGiven).toBe(false);
+    expect(input.training).toEqual({ runs: [], usefulLifeDays: 365, retrain: false, annualCostChange: 0, appShare: 1 });
     expect(input.revenue).toBeNull();
   });
 
@@ -54,14 +63,15 @@ describe("loadScenario: valid scenarios", () => {
       acquisition: {
         buying: { kind: "budget", dailyBudget: 20_000 },
         channels: [
-          { name: "video", share: 0.5, cost: { kind: "cpa", cpa: expect.closeTo(36, 12) } },
-          { name: "feed", share: 0.3, cost: { kind: "cpm", cpm: 12, ctr: 0.012, cvr: 0.1 } },
-          { name: "search", share: 0.2, cost: { kind: "cpc", cpc: 8, cvr: expect.closeTo(0.2, 15) } },
+          { name: "video", share: 0.5, cost: { kind: "cpa", cpa: expect.closeTo(36, 12) }, saturation: null },
+          { name: "feed", share: 0.3, cost: { kind: "cpm", cpm: 12, ctr: 0.012, cvr: 0.1 }, saturation: null },
+          { name: "search", share: 0.2, cost: { kind: "cpc", cpc: 8, cvr: expect.closeTo(0.2, 15) }, saturation: null },
         ],
         durationDays: 31,
         annualCostChange: 0.3,
         organicInstallsPerDay: 100,
         organicRatio: 0.2,
+        schedule: null,
       },
       retention: [
         { day: 1, rate: 0.4 },
@@ -74,7 +84,8 @@ describe("loadScenario: valid scenarios", () => {
         { day: 180, rate: 0.05 },
         { day: 365, rate: 0.04 },
       ],
-      usage: { sessionsPerDau: 2, turnsPerSession: 8, maxTurnsPerDay: 12, lifetimeDays: 180 },
+      retentionTail: "power",
+      usage: { sessionsPerDau: 2, turns: { kind: "fixed", turns: 8 }, maxTurnsPerDay: 12, lifetimeDays: 180 },
       tokens: {
         system: 800,
         context: 1000,
@@ -85,15 +96,36 @@ describe("loadScenario: valid scenarios", () => {
         historyIncludesContext: true,
         cacheHitRate: 0.5,
       },
-      inference: { price: { input: 2, cachedInput: 0.5, output: expect.closeTo(7.2, 12) }, annualPriceChange: -0.5 },
+      // v2: the v1 single price is the one-route case (name default, share 1); reasoning defaults to output ($1 = 7.2)
+      inference: {
+        routes: [
+          {
+            name: "default",
+            share: 1,
+            annualPriceChange: -0.5,
+            serving: {
+              kind: "price",
+              price: {
+                base: { input: 2, cachedInput: 0.5, output: expect.closeTo(7.2, 12), reasoning: expect.closeTo(7.2, 12) },
+                tiers: [],
+              },
+            },
+            tokens: {},
+          },
+        ],
+        routesGiven: false,
+      },
       training: {
         runs: [
           { name: "pre-training", kind: "gpu", gpuHours: 1000, gpuHourPrice: expect.closeTo(14.4, 12) },
           { name: "run 2", kind: "cost", cost: 10_000 },
         ],
         usefulLifeDays: 365,
+        retrain: false,
+        annualCostChange: 0,
+        appShare: 1,
       },
-      revenue: { kind: "paying", payingShare: 0.05, arppuMonthly: 30 },
+      revenue: { kind: "paying", payingShare: 0.05, arppuMonthly: 30, storeFee: 0 },
     });
     expect(data.expect?.max?.["unit.cac_blended"]).toBeCloseTo(72, 12);
     expect(data.sources).toEqual(["hand-made test fixture"]);
@@ -103,9 +135,13 @@ describe("loadScenario: valid scenarios", () => {
     // CNY scenario, USD at 7: low 7, high 21, midpoint 14
     const { input } = loadScenario({
       file: "s.yaml",
-      text: yaml(["currency: CNY", "fx: { USD: 7 }", 'inference: { price: { input: { low: "$1", high: "$3" }, output: 2 } }'], ["inference"]),
+      text: yaml(
+        ["currency: CNY", "fx: { USD: 7 }", 'inference: { price: { input: { low: "$1", high: "$3" }, output: 2 } }'],
+        ["inference"],
+      ),
     });
-    expect(input.inference.price.input).toBe(14);
+    const serving = input.inference.routes[0]!.serving;
+    expect(serving.kind === "price" && serving.price.base.input).toBe(14);
   });
 
   it("rounds a whole-number range: turns 2..5 has midpoint 3.5, so 4 turns", () => {
@@ -113,14 +149,20 @@ describe("loadScenario: valid scenarios", () => {
       file: "s.yaml",
       text: yaml(["usage: { sessions_per_dau: 1, turns_per_session: { low: 2, high: 5 } }"], ["usage"]),
     });
-    expect(input.usage.turnsPerSession).toBe(4);
+    expect(input.usage.turns).toEqual({ kind: "fixed", turns: 4 });
   });
 });
 
 describe("loadScenario: rules across fields", () => {
   it("channel shares that do not sum to 1, at the list of channels", () => {
     const problem = problemOf(
-      yaml(["acquisition:", "  daily_budget: 100", "  channels:", "    - { name: a, share: 0.5, cpa: 10 }", "    - { name: b, share: 0.4, cpa: 20 }"]),
+      yaml([
+        "acquisition:",
+        "  daily_budget: 100",
+        "  channels:",
+        "    - { name: a, share: 0.5, cpa: 10 }",
+        "    - { name: b, share: 0.4, cpa: 20 }",
+      ]),
     );
     // the list starts at the first "-": line 5, column 5
     expect(problem).toMatchObject({ file: "s.yaml", line: 5, col: 5, path: "acquisition.channels" });
@@ -144,7 +186,9 @@ describe("loadScenario: rules across fields", () => {
   });
 
   it("daily_budget and daily_installs both", () => {
-    const problem = problemOf(yaml(["acquisition:", "  daily_budget: 100", "  daily_installs: 10", "  channels: [ { name: a, cpa: 10 } ]"]));
+    const problem = problemOf(
+      yaml(["acquisition:", "  daily_budget: 100", "  daily_installs: 10", "  channels: [ { name: a, cpa: 10 } ]"]),
+    );
     // "  daily_installs: " is 18 characters
     expect(problem).toMatchObject({ line: 4, col: 19, path: "acquisition.daily_installs" });
     expect(problem.message).toBe("give daily_budget or daily_installs, not both");
@@ -350,7 +394,7 @@ describe("loadScenario: the schema", () => {
 
 describe("loadScenario: money and ranges", () => {
   it("a bad money string", () => {
-    const problem = problemOf(yaml(["revenue: { arpdau: \"$78MM\" }"]));
+    const problem = problemOf(yaml(['revenue: { arpdau: "$78MM" }']));
     expect(problem).toMatchObject({ line: 2, col: 20, path: "revenue.arpdau" });
     expect(problem.message).toContain('found "$78MM"');
   });
@@ -390,7 +434,9 @@ describe("loadScenario: money and ranges", () => {
   });
 
   it("a triangular range without a mode", () => {
-    const problem = problemOf(yaml(["usage: { sessions_per_dau: { low: 1, high: 3, dist: triangular }, turns_per_session: 2 }"], ["usage"]));
+    const problem = problemOf(
+      yaml(["usage: { sessions_per_dau: { low: 1, high: 3, dist: triangular }, turns_per_session: 2 }"], ["usage"]),
+    );
     expect(problem.path).toBe("usage.sessions_per_dau");
     expect(problem.message).toBe("a triangular range needs a mode");
   });

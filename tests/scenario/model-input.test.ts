@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toModelInput } from "../../src/scenario/model-input.js";
+import type { ModelInput } from "../../src/model/index.js";
 import { BASE, scenarioData } from "../helpers/scenario-data.js";
 
 const input = (changes: Record<string, unknown> = {}) => toModelInput(scenarioData({ ...BASE, ...changes }));
@@ -8,12 +9,21 @@ describe("toModelInput: defaults of model.md", () => {
   it("fills in the defaults of the smallest scenario", () => {
     expect(input()).toEqual({
       horizonDays: 365,
-      acquisition: { buying: null, channels: [], durationDays: 365, annualCostChange: 0, organicInstallsPerDay: 0, organicRatio: 0 },
+      acquisition: {
+        buying: null,
+        channels: [],
+        durationDays: 365,
+        annualCostChange: 0,
+        organicInstallsPerDay: 0,
+        organicRatio: 0,
+        schedule: null,
+      },
       retention: [
         { day: 1, rate: 0.5 },
         { day: 7, rate: 0.2 },
       ],
-      usage: { sessionsPerDau: 1, turnsPerSession: 2, maxTurnsPerDay: null, lifetimeDays: 365 },
+      retentionTail: "power",
+      usage: { sessionsPerDau: 1, turns: { kind: "fixed", turns: 2 }, maxTurnsPerDay: null, lifetimeDays: 365 },
       tokens: {
         system: 0,
         context: 0,
@@ -24,8 +34,20 @@ describe("toModelInput: defaults of model.md", () => {
         historyIncludesContext: false,
         cacheHitRate: 0,
       },
-      inference: { price: { input: 1, cachedInput: 1, output: 2 }, annualPriceChange: 0 },
-      training: { runs: [], usefulLifeDays: 365 },
+      // v2: the v1 single price is the one-route case (name default, share 1); reasoning defaults to output
+      inference: {
+        routes: [
+          {
+            name: "default",
+            share: 1,
+            annualPriceChange: 0,
+            serving: { kind: "price", price: { base: { input: 1, cachedInput: 1, output: 2, reasoning: 2 }, tiers: [] } },
+            tokens: {},
+          },
+        ],
+        routesGiven: false,
+      },
+      training: { runs: [], usefulLifeDays: 365, retrain: false, annualCostChange: 0, appShare: 1 },
       revenue: null,
     });
   });
@@ -86,6 +108,7 @@ describe("toModelInput: names in the model's terms", () => {
       annualCostChange: 0,
       organicInstallsPerDay: 50,
       organicRatio: 0.3,
+      schedule: null,
     });
   });
 
@@ -97,9 +120,33 @@ describe("toModelInput: names in the model's terms", () => {
     expect(history(0)).toEqual({ kind: "window", turns: 0 });
   });
 
-  it("cached_input defaults to input, and is kept when given", () => {
-    expect(input({ inference: { price: { input: 3, output: 9 } } }).inference.price).toEqual({ input: 3, cachedInput: 3, output: 9 });
-    expect(input({ inference: { price: { input: 3, cached_input: 0.5, output: 9 } } }).inference.price.cachedInput).toBe(0.5);
+  /** The price list of the one route. */
+  const priceOf = (model: ModelInput) => {
+    const serving = model.inference.routes[0]!.serving;
+    if (serving.kind !== "price") throw new Error("expected a priced route");
+    return serving.price;
+  };
+
+  it("cached_input defaults to input, reasoning to output, and each is kept when given", () => {
+    expect(priceOf(input({ inference: { price: { input: 3, output: 9 } } })).base).toEqual({
+      input: 3,
+      cachedInput: 3,
+      output: 9,
+      reasoning: 9,
+    });
+    expect(priceOf(input({ inference: { price: { input: 3, cached_input: 0.5, output: 9, reasoning: 12 } } })).base).toEqual({
+      input: 3,
+      cachedInput: 0.5,
+      output: 9,
+      reasoning: 12,
+    });
+  });
+
+  it("a tier's cached_input defaults to the tier's input, its reasoning to the tier's output", () => {
+    const tiers = [{ above: 200_000, input: 6, output: 18 }];
+    expect(priceOf(input({ inference: { price: { input: 3, cached_input: 1, output: 9, tiers } } })).tiers).toEqual([
+      { above: 200_000, prices: { input: 6, cachedInput: 6, output: 18, reasoning: 18 } },
+    ]);
   });
 
   it("retention points in day order, whatever the order in the file", () => {
@@ -111,14 +158,29 @@ describe("toModelInput: names in the model's terms", () => {
   });
 
   it("training runs, named 'run N' when unnamed", () => {
-    expect(input({ training: { runs: [{ gpu_hours: 10, gpu_hour_price: 2 }, { name: "sft", cost: 5 }] } }).training.runs).toEqual([
+    expect(
+      input({
+        training: {
+          runs: [
+            { gpu_hours: 10, gpu_hour_price: 2 },
+            { name: "sft", cost: 5 },
+          ],
+        },
+      }).training.runs,
+    ).toEqual([
       { name: "run 1", kind: "gpu", gpuHours: 10, gpuHourPrice: 2 },
       { name: "sft", kind: "cost", cost: 5 },
     ]);
   });
 
   it("revenue forms", () => {
-    expect(input({ revenue: { arpdau: 0.05 } }).revenue).toEqual({ kind: "arpdau", arpdau: 0.05 });
-    expect(input({ revenue: { paying_share: 0.02, arppu_monthly: 49 } }).revenue).toEqual({ kind: "paying", payingShare: 0.02, arppuMonthly: 49 });
+    // store_fee defaults to 0 (model-v2.md 8)
+    expect(input({ revenue: { arpdau: 0.05 } }).revenue).toEqual({ kind: "arpdau", arpdau: 0.05, storeFee: 0 });
+    expect(input({ revenue: { paying_share: 0.02, arppu_monthly: 49 } }).revenue).toEqual({
+      kind: "paying",
+      payingShare: 0.02,
+      arppuMonthly: 49,
+      storeFee: 0,
+    });
   });
 });

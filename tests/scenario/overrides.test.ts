@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatProblem, UserError } from "../../src/errors.js";
+import { formatProblem, UserError } from "../../src/lib/errors.js";
 import { evaluate } from "../../src/model/index.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { parseOverride, parseValue } from "../../src/scenario/overrides.js";
@@ -28,7 +28,11 @@ function errorLines(sets: string[], text = TEXT): string[] {
 
 describe("parseOverride", () => {
   it("splits at the first = and reads the value as YAML", () => {
-    expect(parseOverride("inference.price.input=$0.5")).toEqual({ segments: ["inference", "price", "input"], value: "$0.5", label: "--set inference.price.input=$0.5" });
+    expect(parseOverride("inference.price.input=$0.5")).toEqual({
+      segments: ["inference", "price", "input"],
+      value: "$0.5",
+      label: "--set inference.price.input=$0.5",
+    });
     expect(parseOverride("a.b=x=y").value).toBe("x=y");
   });
 
@@ -93,10 +97,20 @@ describe("--set on every kind of path", () => {
     // full: turn 2 resends turn 1 (1M): 1M + 2M = 3M -> $0.03.
     expect(withSets(["usage.turns_per_session=2", "tokens.history=full"]).result.unit.cost_per_session).toBeCloseTo(0.03, 15);
     // With 1M context a turn: turn 1 = 2M; turn 2 = 2M + resent (1M input + 1M context) = 4M; 6M -> $0.06.
-    const withContext = withSets(["usage.turns_per_session=2", "tokens.history=full", "tokens.context=1000000", "tokens.history_includes_context=true"]);
+    const withContext = withSets([
+      "usage.turns_per_session=2",
+      "tokens.history=full",
+      "tokens.context=1000000",
+      "tokens.history_includes_context=true",
+    ]);
     expect(withContext.result.unit.cost_per_session).toBeCloseTo(0.06, 15);
     // Without history_includes_context turn 2 resends only the 1M input: 2M + 3M = 5M -> $0.05.
-    const withoutFlag = withSets(["usage.turns_per_session=2", "tokens.history=full", "tokens.context=1000000", "tokens.history_includes_context=false"]);
+    const withoutFlag = withSets([
+      "usage.turns_per_session=2",
+      "tokens.history=full",
+      "tokens.context=1000000",
+      "tokens.history_includes_context=false",
+    ]);
     expect(withoutFlag.result.unit.cost_per_session).toBeCloseTo(0.05, 15);
   });
 
@@ -124,12 +138,14 @@ describe("--set errors", () => {
     const [line, ...rest] = errorLines(["acquisition.chanels.0.cpa=3"]);
     expect(rest).toEqual([]);
     expect(line).toBe(
-      `${FILE}: --set acquisition.chanels.0.cpa=3: unknown key "chanels" in acquisition; valid keys: daily_budget, daily_installs, duration_days, annual_cost_change, organic_installs_per_day, organic_ratio, channels (did you mean "channels"?)`,
+      `${FILE}: --set acquisition.chanels.0.cpa=3: unknown key "chanels" in acquisition; valid keys: daily_budget, daily_installs, duration_days, annual_cost_change, organic_installs_per_day, organic_ratio, channels, schedule (did you mean "channels"?)`,
     );
   });
 
   it("an unknown key at the top level", () => {
-    expect(errorLines(["horizon=90"])[0]).toContain('unknown key "horizon" at the top level; valid keys: name, description, currency, fx, horizon_days');
+    expect(errorLines(["horizon=90"])[0]).toContain(
+      'unknown key "horizon" at the top level; valid keys: name, description, currency, fx, horizon_days',
+    );
   });
 
   it("an index beyond the end of a list: items cannot be created", () => {
@@ -151,24 +167,36 @@ describe("--set errors", () => {
 
   it("a path that continues past a single value", () => {
     expect(errorLines(["name.first=x"])[0]).toContain('name takes a single value, so "first" cannot follow it');
-    expect(errorLines(["acquisition.channels.0.cpa.low=5"])[0]).toContain("acquisition.channels.0.cpa is a single value (10) in the file, not a mapping");
+    expect(errorLines(["acquisition.channels.0.cpa.low=5"])[0]).toContain(
+      "acquisition.channels.0.cpa is a single value (10) in the file, not a mapping",
+    );
   });
 
   it("a value the schema rejects is reported as the --set, with what was expected", () => {
     // The bound itself is the schema's business; the line names the --set, the expectation and what was found.
-    expect(errorLines(["acquisition.channels.0.cpa=-3"])).toEqual([expect.stringMatching(/^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=-3: expected a number >=? [\d.e-]+, found -3$/)]);
-    expect(errorLines(["tokens.history=fulll"])).toEqual([`${FILE}: --set tokens.history=fulll: expected "full" or "none", found "fulll" (did you mean "full"?)`]);
+    expect(errorLines(["acquisition.channels.0.cpa=-3"])).toEqual([
+      expect.stringMatching(
+        /^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=-3: expected a number >=? [\d.e-]+, found -3$/,
+      ),
+    ]);
+    expect(errorLines(["tokens.history=fulll"])).toEqual([
+      `${FILE}: --set tokens.history=fulll: expected "full" or "none", found "fulll" (did you mean "full"?)`,
+    ]);
     expect(errorLines(["usage.turns_per_session=1.5"])[0]).toContain("--set usage.turns_per_session=1.5: expected a whole number");
   });
 
   it("a problem inside a mapping value names the --set and the field", () => {
-    expect(errorLines(["acquisition.channels.0.cpa={ low: 20 }"])[0]).toMatch(/^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=\{ low: 20 \}: acquisition\.channels\.0\.cpa\.high: required/);
+    expect(errorLines(["acquisition.channels.0.cpa={ low: 20 }"])[0]).toMatch(
+      /^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.cpa=\{ low: 20 \}: acquisition\.channels\.0\.cpa\.high: required/,
+    );
   });
 
   it("a rule across fields keeps its place in the file and names the --set", () => {
     // revenue gets both arpdau (in the file) and paying_share + arppu_monthly.
     const [line] = errorLines(["revenue.paying_share=0.1", "revenue.arppu_monthly=5"]);
-    expect(line).toMatch(/^tests\/fixtures\/whatif\/one-channel\.yaml:\d+:\d+ {2}revenue: give arpdau, or paying_share with arppu_monthly, not both \(after --set revenue\.paying_share=0\.1, --set revenue\.arppu_monthly=5\)$/);
+    expect(line).toMatch(
+      /^tests\/fixtures\/whatif\/one-channel\.yaml:\d+:\d+ {2}revenue: give arpdau, or paying_share with arppu_monthly, or subscription, not more than one \(after --set revenue\.paying_share=0\.1, --set revenue\.arppu_monthly=5\)$/,
+    );
   });
 
   it("reports every bad path at once", () => {

@@ -73,3 +73,22 @@ describe("rangeProblem", () => {
     expect(rangeProblem(0, 3, "loguniform", undefined)).toBe("a loguniform range needs low > 0 (low is 0)");
   });
 });
+
+describe("centralValue is the decimal midpoint (issue 13)", () => {
+  it("(0.1 + 0.2) / 2 is 0.15, not 0.15000000000000002", () => {
+    expect(centralValue(0.1, 0.2, "uniform", undefined, false)).toBe(0.15);
+    // sqrt(0.1 * 0.4) = sqrt(0.04000000000000001) in binary; the decimal answer is 0.2.
+    expect(centralValue(0.1, 0.4, "loguniform", undefined, false)).toBe(0.2);
+  });
+
+  it("changes a midpoint by at most one part in 1e14", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), fc.double({ min: 1e-6, max: 1e12, noNaN: true }), (a, b) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const exact = (low + high) / 2;
+        expect(Math.abs(centralValue(low, high, "uniform", undefined, false) - exact)).toBeLessThanOrEqual(exact * 1e-14);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

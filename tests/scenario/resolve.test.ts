@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FieldProblem } from "../../src/scenario/issues.js";
-import { MoneyAmount } from "../../src/scenario/money.js";
+import type { FieldProblem } from "../../src/lib/issues.js";
+import { MoneyAmount } from "../../src/lib/money.js";
 import { Range } from "../../src/scenario/range.js";
 import { resolveValues } from "../../src/scenario/resolve.js";
 
@@ -28,7 +28,9 @@ describe("resolveValues", () => {
 
   it("takes a range at its central value, its money bounds converted first", () => {
     // low $1 = 7.2, high $3 = 21.6: midpoint 14.4
-    const { value, problems } = resolve({ r: new Range(new MoneyAmount(1, "USD"), new MoneyAmount(3, "USD"), "uniform", undefined, false) });
+    const { value, problems } = resolve({
+      r: new Range(new MoneyAmount(1, "USD"), new MoneyAmount(3, "USD"), "uniform", undefined, false),
+    });
     expect(problems).toEqual([]);
     expect((value as { r: number }).r).toBeCloseTo(14.4, 12);
     // loguniform 2 .. 8: 4; triangular with mode 5: 5; whole numbers: 3 .. 6 -> 4.5 -> 5
@@ -39,7 +41,9 @@ describe("resolveValues", () => {
 
   it("reports a missing exchange rate at the field's path", () => {
     const { problems } = resolve({ training: { runs: [{ cost: new MoneyAmount(1, "EUR") }] } });
-    expect(problems).toEqual([{ path: ["training", "runs", 0, "cost"], message: "no exchange rate from EUR to CNY: add fx: { EUR: <CNY per 1 EUR> }" }]);
+    expect(problems).toEqual([
+      { path: ["training", "runs", 0, "cost"], message: "no exchange rate from EUR to CNY: add fx: { EUR: <CNY per 1 EUR> }" },
+    ]);
   });
 
   it("reports a bad range at the range, and a bad bound at the bound only", () => {
@@ -53,7 +57,11 @@ describe("resolveValues", () => {
   });
 
   it("collects every problem, not just the first", () => {
-    const { problems } = resolve({ a: new MoneyAmount(1, "EUR"), b: new MoneyAmount(1, "GBP"), c: new Range(2, 1, "uniform", undefined, false) });
+    const { problems } = resolve({
+      a: new MoneyAmount(1, "EUR"),
+      b: new MoneyAmount(1, "GBP"),
+      c: new Range(2, 1, "uniform", undefined, false),
+    });
     expect(problems.map((problem) => problem.path.join("."))).toEqual(["a", "b", "c"]);
   });
 });

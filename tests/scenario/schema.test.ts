@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MoneyAmount } from "../../src/scenario/money.js";
+import { MoneyAmount } from "../../src/lib/money.js";
 import { Range } from "../../src/scenario/range.js";
-import { RETENTION_DAYS, scenarioSchema } from "../../src/scenario/schema.js";
+import { MAX_TURNS, RETENTION_DAYS, scenarioSchema } from "../../src/scenario/schema.js";
 import { BASE } from "../helpers/scenario-data.js";
 
 const parse = (changes: Record<string, unknown>) => scenarioSchema.safeParse({ ...BASE, ...changes });
@@ -27,7 +27,9 @@ describe("scenarioSchema", () => {
   });
 
   it("parses ranges, marking those of whole-number fields", () => {
-    const parsed = parse({ usage: { sessions_per_dau: { low: 1, high: 2 }, turns_per_session: { low: 2, high: 5, dist: "triangular", mode: 3 } } });
+    const parsed = parse({
+      usage: { sessions_per_dau: { low: 1, high: 2 }, turns_per_session: { low: 2, high: 5, dist: "triangular", mode: 3 } },
+    });
     expect(parsed.data?.usage.sessions_per_dau).toEqual(new Range(1, 2, "uniform", undefined, false));
     expect(parsed.data?.usage.turns_per_session).toEqual(new Range(2, 5, "triangular", 3, true));
   });
@@ -74,6 +76,16 @@ describe("scenarioSchema", () => {
       { currency: "JPY" },
     ];
     for (const changes of good) expect(parse(changes).success, JSON.stringify(changes)).toBe(true);
+  });
+
+  it("caps a turn-shares key at MAX_TURNS, like turns_per_session and the geometric mean", () => {
+    // A key of 9007199254740993 once reached the model and failed allocating its survival list (exit 70).
+    const shares = (longest: string) =>
+      parse({ usage: { sessions_per_dau: 1, turns_distribution: { shares: { 1: 0.5, [longest]: 0.5 } } } });
+    expect(shares(String(MAX_TURNS)).success).toBe(true);
+    expect(shares(String(MAX_TURNS + 1)).success).toBe(false);
+    // The key's own message sits inside zod's record-key issue, where the loader finds it.
+    expect(JSON.stringify(shares("9007199254740993").error?.issues)).toMatch(/at most 10000 turns/);
   });
 
   it("lists the retention days model.md allows", () => {

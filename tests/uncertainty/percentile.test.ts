@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { nearestRank, percentile } from "../../src/uncertainty/percentile.js";
+import { nearestRank, percentileOfSorted, sortSamples } from "../../src/uncertainty/percentile.js";
+
+/** The P-th percentile of a small list as the summaries take it: sorted with nulls last (as NaN), then by rank. */
+function percentile(values: readonly (number | null)[], percent: number): number | null {
+  const found = percentileOfSorted(sortSamples(Float64Array.from(values, (value) => (value === null ? Number.NaN : value))), percent);
+  return Number.isNaN(found) ? null : found;
+}
 
 describe("nearest-rank percentiles", () => {
   it("of 15, 20, 35, 40, 50: the ⌈P·n/100⌉-th smallest", () => {

@@ -12,7 +12,8 @@ describe("plainNumber and parseAmount: the one number-or-money parser of the wha
   });
 
   it("refuses numbers too large for a double instead of passing on Infinity", () => {
-    for (const text of ["1e999", "-1e999", "1e400"]) expect(() => plainNumber(text, "--range x")).toThrow(`--range x: "${text}" is too large: not a finite number`);
+    for (const text of ["1e999", "-1e999", "1e400"])
+      expect(() => plainNumber(text, "--range x")).toThrow(`--range x: "${text}" is too large: not a finite number`);
     expect(() => parseAmount("1e999", "x")).toThrow("too large");
   });
 
@@ -43,7 +44,9 @@ describe("every what-if option refuses a non-finite number the same way", () => 
     // Finite bounds whose distance overflows
     expect(() => parseSpec("-1e308..1e308/3", "--vary x")).toThrow("its width is not a finite number");
     expect(() => parseRange("1e400..1e401", "USD", {})).toThrow('--range 1e400..1e401: "1e400" is too large: not a finite number');
-    expect(() => parseTarget("unit.ltv_to_cac", "1e999", "USD", {})).toThrow('--target unit.ltv_to_cac=1e999: "1e999" is too large: not a finite number');
+    expect(() => parseTarget("unit.ltv_to_cac", "1e999", "USD", {})).toThrow(
+      '--target unit.ltv_to_cac=1e999: "1e999" is too large: not a finite number',
+    );
   });
 
   it("still reads what it read before", () => {

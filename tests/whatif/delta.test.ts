@@ -3,34 +3,68 @@ import type { JsonResult } from "../../src/result/json-result.js";
 import { compareAll, compareTo } from "../../src/whatif/delta.js";
 
 /** A result with every figure 0 but those given: enough to check deltas by hand. */
-function result(overrides: { totals?: Partial<JsonResult["totals"]>; unit?: Partial<JsonResult["unit"]>; ladder?: Partial<JsonResult["ladder"]> } = {}): JsonResult {
+function result(
+  overrides: { totals?: Partial<JsonResult["totals"]>; unit?: Partial<JsonResult["unit"]>; ladder?: Partial<JsonResult["ladder"]> } = {},
+): JsonResult {
   return {
-    schema_version: 1,
+    schema_version: 2,
     scenario: { name: "s", file: "s.yaml", currency: "USD", horizon_days: 30 },
-    totals: { acquisition: 0, inference: 0, training: 0, total: 0, revenue: null, installs: 0, paid_installs: 0, organic_installs: 0, peak_dau: 0, avg_dau: 0, ...overrides.totals },
+    totals: {
+      acquisition: 0,
+      inference: 0,
+      training: 0,
+      total: 0,
+      revenue: null,
+      installs: 0,
+      paid_installs: 0,
+      organic_installs: 0,
+      peak_dau: 0,
+      avg_dau: 0,
+      ...overrides.totals,
+    },
     unit: {
       cac_paid: null,
       cac_blended: null,
+      cac_incremental: null,
       inference_per_user: 0,
+      inference_per_user_day0: 0,
       training_per_user: null,
       cost_per_turn: 0,
       cost_per_session: 0,
+      mean_turns_per_session: 1,
       serve_per_dau_day: 0,
-      tokens_per_session: { input: 0, cached_input: 0, output: 0 },
+      serving_price: null,
+      tokens_per_session: { input: 0, cached_input: 0, output: 0, reasoning: 0 },
       ltv: null,
       ltv_to_cac: null,
       payback_day: null,
       ...overrides.unit,
     },
-    ladder: { inference: null, training: null, acquisition: null, order: ["inference", "training", "acquisition"], holds: false, ...overrides.ladder },
-    milestones: { breakeven_turns: null, users_for_training_below_cac: null, inference_overtakes_training_day: null, inference_overtakes_acquisition_day: null },
+    ladder: {
+      inference: null,
+      training: null,
+      acquisition: null,
+      order: [],
+      not_available: ["inference", "training", "acquisition"],
+      holds: false,
+      ...overrides.ladder,
+    },
+    milestones: {
+      breakeven_turns: null,
+      users_for_training_below_cac: null,
+      inference_overtakes_training_day: null,
+      inference_overtakes_acquisition_day: null,
+    },
     channels: [],
   };
 }
 
 describe("compareTo", () => {
   it("gives other - base and the change in percent of the base", () => {
-    const compared = compareTo(result({ totals: { acquisition: 200 }, unit: { cac_blended: 8 } }), result({ totals: { acquisition: 250 }, unit: { cac_blended: 6 } }));
+    const compared = compareTo(
+      result({ totals: { acquisition: 200 }, unit: { cac_blended: 8 } }),
+      result({ totals: { acquisition: 250 }, unit: { cac_blended: 6 } }),
+    );
     // 250 - 200 = 50, 50 / 200 = +25 %; 6 - 8 = -2, -2 / 8 = -25 %
     expect(compared.delta).toMatchObject({ totals: { acquisition: 50 }, unit: { cac_blended: -2 } });
     expect(compared.delta_pct).toMatchObject({ totals: { acquisition: 25 }, unit: { cac_blended: -25 } });
@@ -55,7 +89,8 @@ describe("compareTo", () => {
     expect(Object.keys(delta.ladder as object)).toEqual(["inference", "training", "acquisition"]);
     expect(delta.unit).toMatchObject({ tokens_per_session: { input: 0, cached_input: 0, output: 0 } });
     const leaves = JSON.stringify(delta).match(/:(-?\d|null)/g) ?? [];
-    expect(leaves.length).toBe(10 + 13 + 3 + 4);
+    // unit: 13 figures, 4 token counts and serving_price (null here, one leaf)
+    expect(leaves.length).toBe(10 + 18 + 3 + 4);
   });
 
   it("keeps the scenario's own result beside its delta, and the base's delta is zero", () => {

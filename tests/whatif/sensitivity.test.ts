@@ -70,8 +70,33 @@ describe("sensitivityInputs", () => {
     expect(skipped).toEqual([{ name: "acquisition.channels.ads.share", value: 1, reason: LONE_SHARE_REASON }]);
   });
 
+  it("skips the values of a turn-shares histogram, which sum to 1 and cannot move alone, but moves a geometric mean", () => {
+    const histogram = { usage: { sessions_per_dau: 2, turns_distribution: { shares: { 1: 0.6, 4: 0.4 } } } };
+    const { inputs, skipped } = sensitivityInputs(histogram, integerAt([]));
+    expect(inputs.map((input) => input.name)).toEqual(["usage.sessions_per_dau"]);
+    expect(skipped.map((input) => [input.name, input.value])).toEqual([
+      ["usage.turns_distribution.shares.1", 0.6],
+      ["usage.turns_distribution.shares.4", 0.4],
+    ]);
+    const geometric = { usage: { sessions_per_dau: 2, turns_distribution: { geometric: { mean: 2.5 } } } };
+    expect(sensitivityInputs(geometric, integerAt([])).inputs.map((input) => input.name)).toEqual([
+      "usage.sessions_per_dau",
+      "usage.turns_distribution.geometric.mean",
+    ]);
+  });
+
   it("names list items by index where the name is not unique, has a dot, or looks like an index", () => {
-    const odd = { training: { runs: [{ name: "a.b", cost: 1 }, { name: "x", cost: 2 }, { name: "x", cost: 3 }, { name: "7", cost: 4 }, { name: "ok", cost: 5 }] } };
+    const odd = {
+      training: {
+        runs: [
+          { name: "a.b", cost: 1 },
+          { name: "x", cost: 2 },
+          { name: "x", cost: 3 },
+          { name: "7", cost: 4 },
+          { name: "ok", cost: 5 },
+        ],
+      },
+    };
     expect(sensitivityInputs(odd, integerAt([])).inputs.map((input) => input.name)).toEqual([
       "training.runs.0.cost",
       "training.runs.1.cost",
@@ -84,7 +109,12 @@ describe("sensitivityInputs", () => {
 
 describe("moveAssignments", () => {
   const data = { acquisition: { channels: [{ share: 0.5 }, { share: 0.3 }, { share: 0.2 }] } };
-  const share = (index: number, value: number) => ({ name: `s${index}`, path: ["acquisition", "channels", index, "share"], value, integer: false });
+  const share = (index: number, value: number) => ({
+    name: `s${index}`,
+    path: ["acquisition", "channels", index, "share"],
+    value,
+    integer: false,
+  });
 
   it("moves a share and scales the others to keep the sum at 1", () => {
     // 0.5 -> 0.6; the others share 0.4 instead of 0.5: x0.8, so 0.24 and 0.16
@@ -97,13 +127,34 @@ describe("moveAssignments", () => {
     expect(values.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 15);
     // 0.2 -> 0.16; the others share 0.84 instead of 0.8: x1.05, so 0.525 and 0.315
     const down = moveAssignments(data, share(2, 0.2), 0.8);
-    expect(down.ok && down.assignments.map((assignment) => assignment.value)).toEqual([expect.closeTo(0.525, 15), expect.closeTo(0.315, 15), expect.closeTo(0.16, 15)]);
+    expect(down.ok && down.assignments.map((assignment) => assignment.value)).toEqual([
+      expect.closeTo(0.525, 15),
+      expect.closeTo(0.315, 15),
+      expect.closeTo(0.16, 15),
+    ]);
   });
 
   it("refuses a share that would leave nothing for the others", () => {
     const big = { acquisition: { channels: [{ share: 0.9 }, { share: 0.1 }] } };
     const move = moveAssignments(big, share(0, 0.9), 1.2);
     expect(move).toEqual({ ok: false, reason: "the share would be 1.08, leaving nothing for the other channels" });
+  });
+
+  it("moves a route's share of the sessions like a channel's, the other routes scaled", () => {
+    // 0.7 -> 0.56; the other route gets 0.44 instead of 0.3
+    const routes = { inference: { routes: [{ share: 0.7 }, { share: 0.3 }] } };
+    const route = { name: "chat", path: ["inference", "routes", 0, "share"], value: 0.7, integer: false };
+    const move = moveAssignments(routes, route, 0.8);
+    expect(move.ok && move.assignments).toEqual([
+      { path: ["inference", "routes", 0, "share"], value: expect.closeTo(0.56, 15) },
+      { path: ["inference", "routes", 1, "share"], value: expect.closeTo(0.44, 15) },
+    ]);
+    // a share of 1 beside shares of 0 has no proportions to hand the rest out in
+    const alone = { inference: { routes: [{ share: 1 }, { share: 0 }] } };
+    expect(moveAssignments(alone, { ...route, value: 1 }, 0.8)).toEqual({
+      ok: false,
+      reason: "the other routes have share 0: there are no proportions to give them the rest in",
+    });
   });
 
   it("moves any other input alone", () => {
@@ -118,12 +169,28 @@ describe("rows and ranking", () => {
   const input = (name: string) => ({ name, path: [name], value: 1, integer: false });
 
   it("measures a side against the base: change, percent of |base|, null where either is null", () => {
-    expect(validSide(2, 12, HOLDS, 10)).toEqual({ value: 2, metric: 12, change: 2, change_pct: 20, ladder_holds: true, ladder_order: HOLDS.order, invalid: null });
+    expect(validSide(2, 12, HOLDS, 10)).toEqual({
+      value: 2,
+      metric: 12,
+      change: 2,
+      change_pct: 20,
+      ladder_holds: true,
+      ladder_order: HOLDS.order,
+      invalid: null,
+    });
     // a loss that shrinks is a rise: -10 -> -5 is +50 %
     expect(validSide(2, -5, HOLDS, -10).change_pct).toBe(50);
     expect(validSide(2, 3, HOLDS, 0).change_pct).toBeNull();
     expect(validSide(2, null, HOLDS, 10)).toMatchObject({ metric: null, change: null, change_pct: null });
-    expect(invalidSide(2, "why")).toEqual({ value: 2, metric: null, change: null, change_pct: null, ladder_holds: null, ladder_order: null, invalid: "why" });
+    expect(invalidSide(2, "why")).toEqual({
+      value: 2,
+      metric: null,
+      change: null,
+      change_pct: null,
+      ladder_holds: null,
+      ladder_order: null,
+      invalid: "why",
+    });
   });
 
   it("ranks by the larger |change|; a metric that becomes n/a first; no change at all last; ties in the data's order", () => {

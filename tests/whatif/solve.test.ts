@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type Evaluation, scanPoints, solve } from "../../src/whatif/solve.js";
+import { type Measurement, scanPoints, solve } from "../../src/whatif/solve.js";
 
-const metric = (f: (x: number) => number | null, target: number) => (x: number): Evaluation => ({ valid: true, metric: f(x), target });
+const metric =
+  (f: (x: number) => number | null, target: number) =>
+  (x: number): Measurement => ({ valid: true, metric: f(x), target });
 
 describe("scanPoints", () => {
   it("spreads log-spaced points over a wide positive range, evenly otherwise", () => {
@@ -47,7 +49,7 @@ describe("solve", () => {
   });
 
   it("is: the edge of a true/false metric, reported on the side where it has the target value", () => {
-    const evaluate = (x: number): Evaluation => ({ valid: true, metric: x < 7.25, target: true });
+    const evaluate = (x: number): Measurement => ({ valid: true, metric: x < 7.25, target: true });
     const [solution] = solve({ low: 0, high: 10, integer: false, rule: "is", evaluate }).solutions;
     expect(solution!.x).toBeLessThan(7.25);
     expect(solution!.x).toBeCloseTo(7.25, 9);
@@ -62,7 +64,7 @@ describe("solve", () => {
 
   it("skips invalid inputs while scanning and brackets between the valid ones", () => {
     // Invalid below 2; the root of x - 5 lies among the valid points.
-    const evaluate = (x: number): Evaluation => (x < 2 ? { valid: false, reason: "too small" } : { valid: true, metric: x, target: 5 });
+    const evaluate = (x: number): Measurement => (x < 2 ? { valid: false, reason: "too small" } : { valid: true, metric: x, target: 5 });
     const outcome = solve({ low: 0, high: 10, integer: false, rule: "equal", evaluate });
     expect(outcome.solutions[0]!.x).toBe(5);
     expect(outcome.samples.filter((sample) => !sample.evaluation.valid)).toHaveLength(20);

@@ -55,7 +55,8 @@ describe("parseSpec: a..b/count", () => {
   });
 
   it("rejects a count that is not a whole number >= 1", () => {
-    for (const spec of ["0..1/0", "0..1/1.5", "0..1/x"]) expect(() => parseSpec(spec, "--vary x")).toThrow('the count after "/" must be a whole number >= 1');
+    for (const spec of ["0..1/0", "0..1/1.5", "0..1/x"])
+      expect(() => parseSpec(spec, "--vary x")).toThrow('the count after "/" must be a whole number >= 1');
   });
 });
 
@@ -91,8 +92,12 @@ describe("the 10,000-point limit", () => {
 describe("grid and flips", () => {
   it("lists points row-major, the last axis fastest", () => {
     expect(gridPoints([2, 3])).toEqual([
-      [0, 0], [0, 1], [0, 2],
-      [1, 0], [1, 1], [1, 2],
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [1, 1],
+      [1, 2],
     ]);
     expect(gridPoints([3])).toEqual([[0], [1], [2]]);
   });

@@ -1,80 +1,62 @@
 import { Command } from "commander";
-import { UserError } from "../../errors.js";
-import type { Format } from "../../report/index.js";
-import type { JsonResult } from "../../result/json-result.js";
-import { loadScenario, type Scenario } from "../../scenario/load.js";
-import type { Override } from "../../scenario/overrides.js";
-import { compareAll } from "../../whatif/delta.js";
-import { type CliIo, renderOptionsFor } from "../io.js";
-import { formatOption, outputOptions, scenarioOptions, type ScenarioOptionValues } from "../options.js";
-import { evaluateScenario, loadScenarios, printWarnings, readSources } from "../scenarios.js";
-import { loadOptionsOf, overridesOf } from "../whatif.js";
-import { emit } from "./run.js";
+import { compareRegistry } from "../../report/compare/index.js";
+import { evaluateScenario } from "../../scenario/evaluate.js";
+import { UserError } from "../../lib/errors.js";
+import { baselineFor } from "../../result/baseline.js";
+import { compareReport, compareToSaved } from "../../whatif/compare-report.js";
+import type { ComparedResult } from "../../whatif/delta.js";
+import { isSavedResult, readBaseline } from "../baseline.js";
+import type { CliIo } from "../io.js";
+import { scenarioOptions, type ScenarioOptionValues } from "../options.js";
+import { emitReport, formatOption, outputOptions, type ReportOptionValues } from "../output.js";
+import { loadScenarios } from "../scenarios.js";
+import { loadCompared, overridesOf } from "../whatif.js";
 
-export interface CompareOptions extends ScenarioOptionValues {
-  format: Format;
-  output?: string;
-  force: boolean;
-  color: boolean;
-}
+export interface CompareOptions extends ScenarioOptionValues, ReportOptionValues {}
 
 /**
  * `llm-cac compare BASE OTHER...`: every scenario evaluated and set against BASE.
  * With no OTHER, `--set` makes the other: BASE against a variant of itself. With OTHERs,
  * `--set` applies to every scenario, BASE included, as it does for `run`.
  */
-export async function runCompare(base: string, others: readonly string[], options: CompareOptions, io: CliIo): Promise<number> {
-  const overrides = overridesOf(options);
-  const scenarios =
-    others.length === 0 ? baseAndVariant(base, overrides, io, options) : loadScenarios([base, ...others], io, { overrides, prices: options.prices, quiet: options.quiet });
-  checkCurrencies(scenarios);
-  const results = scenarios.map((scenario) => evaluateScenario(scenario));
-  if (others.length === 0) labelVariant(results[1]!, overrides);
-  // Loaded on demand, like run's renderers: chalk and cli-table3 only when a table is drawn.
-  const { renderCompare } = await import("../../report/compare.js");
-  emit(renderCompare(options.format, compareAll(results), renderOptionsFor(io, options)), options, io);
+async function runCompare(base: string, others: readonly string[], options: CompareOptions, io: CliIo): Promise<number> {
+  const report = isSavedResult(base) ? compareSaved(base, others, options, io) : compareScenarios(base, others, options, io);
+  await emitReport(compareRegistry, report, options, io);
   return 0;
 }
 
-function baseAndVariant(base: string, overrides: readonly Override[], io: CliIo, options: ScenarioOptionValues): Scenario[] {
-  if (overrides.length === 0) {
-    throw new UserError("compare needs a scenario to set against BASE: give OTHER files, or --set PATH=VALUE to compare BASE with a variant of itself", {
-      hint: "llm-cac compare base.yaml --set acquisition.channels.0.cpa=50",
+function compareScenarios(base: string, others: readonly string[], options: CompareOptions, io: CliIo): ComparedResult[] {
+  const scenarios = loadCompared(base, others, io, options);
+  return compareReport(scenarios, evaluateScenario, others.length === 0 ? overridesOf(options) : undefined);
+}
+
+/** BASE.json, saved by `run --format json -o BASE.json`: the NEW scenarios set against its result (the first NEW one's, where it holds several). */
+function compareSaved(base: string, others: readonly string[], options: CompareOptions, io: CliIo): ComparedResult[] {
+  if (others.length === 0)
+    throw new UserError(`compare ${base}: a saved result needs NEW scenarios to set against it`, {
+      hint: `llm-cac compare ${base} my-app.yaml`,
     });
+  const saved = readBaseline(base, io);
+  const scenarios = loadScenarios(others, io, { overrides: overridesOf(options), prices: options.prices, quiet: options.quiet });
+  const first = scenarios[0]!;
+  const result = baselineFor(saved, { file: first.file, name: first.data.name });
+  if (result === undefined) {
+    throw UserError.inFile(
+      base,
+      `holds no result of ${first.file} or "${first.data.name}" (it has: ${saved.map((item) => `"${item.scenario.name}"`).join(", ")})`,
+    );
   }
-  // Read once, so that BASE may be stdin.
-  const [source] = readSources([base], io);
-  const loadOptions = loadOptionsOf(io, options, []);
-  const scenarios = [loadScenario(source!, loadOptions), loadScenario(source!, { ...loadOptions, overrides })];
-  if (!options.quiet) printWarnings(scenarios[0]!.warnings ?? [], io);
-  return scenarios;
-}
-
-/** The variant is named after its changes, so every format tells it from BASE. */
-function labelVariant(result: JsonResult, overrides: readonly Override[]): void {
-  result.scenario = { ...result.scenario, name: `${result.scenario.name} [${overrides.map((override) => override.label).join(" ")}]` };
-}
-
-function checkCurrencies(scenarios: readonly Scenario[]): void {
-  const base = scenarios[0]!;
-  const problems = scenarios
-    .slice(1)
-    .filter((scenario) => scenario.data.currency !== base.data.currency)
-    .map((scenario) => ({
-      file: scenario.file,
-      path: "currency",
-      message: `is ${scenario.data.currency} but BASE (${base.file}) is ${base.data.currency}: changes between currencies mean nothing; compare scenarios in one currency`,
-    }));
-  if (problems.length > 0) throw UserError.fromProblems(problems);
+  return compareToSaved(result, scenarios, evaluateScenario);
 }
 
 export function compareCommand(io: CliIo, exit: (code: number) => void): Command {
   const command = new Command("compare")
-    .description("evaluate scenarios and show the change of every key figure against BASE (absolute and %), and where the ladder verdict changes")
-    .argument("<base>", "the scenario to compare against (YAML), - for stdin")
+    .description(
+      "evaluate scenarios and show the change of every key figure against BASE (absolute and %), and where the ladder verdict changes",
+    )
+    .argument("<base>", "the scenario to compare against (YAML), - for stdin, or a result saved by run --format json -o base.json")
     .argument("[others...]", "scenarios to set against BASE; none: BASE with its --set changes")
-    .addOption(formatOption())
-;
+    .addOption(formatOption(compareRegistry));
   outputOptions(scenarioOptions(command)).action(async (base: string, others: string[], options: CompareOptions) => {
     exit(await runCompare(base, others, options, io));
   });

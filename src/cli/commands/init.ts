@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { Command } from "commander";
-import { UserError } from "../../errors.js";
+import { UserError } from "../../lib/errors.js";
 import { type CliIo, writeFileAtomic } from "../io.js";
-import { packageRoot, packageVersion } from "../package-info.js";
+import { packageRoot, packageVersion } from "../../lib/package-info.js";
 
 /** Where `init` writes when given no file. */
 export const DEFAULT_STARTER_FILE = "scenario.yaml";
@@ -13,7 +13,7 @@ export interface InitOptions {
 }
 
 /** `llm-cac init [FILE]`: the annotated starter scenario, to a new file or (`-`) to stdout. */
-export function runInit(file: string | undefined, options: InitOptions, io: CliIo): number {
+function runInit(file: string | undefined, options: InitOptions, io: CliIo): number {
   const target = file ?? DEFAULT_STARTER_FILE;
   if (target === "-") {
     io.stdout(starterScenario(io.cwd));
@@ -28,8 +28,7 @@ export function runInit(file: string | undefined, options: InitOptions, io: CliI
 
 /**
  * data/starter.yaml with its `$schema` line pointing at the JSON Schema from where the
- * file will live: the installed package's copy when llm-cac is a dependency of the
- * project, else the published one of this version.
+ * file will live (schemaReferenceFrom).
  */
 export function starterScenario(folder: string): string {
   const template = readFileSync(join(packageRoot(), "data", "starter.yaml"), "utf8");
@@ -37,15 +36,33 @@ export function starterScenario(folder: string): string {
 }
 
 function schemaReference(folder: string): string {
-  const root = packageRoot();
-  const installed = root.includes(`${sep}node_modules${sep}`) && !root.includes(`${sep}_npx${sep}`);
-  if (installed) return relative(folder, join(root, "schema", "scenario.schema.json")).split(sep).join("/");
-  return `https://unpkg.com/llm-cac@${packageVersion()}/schema/scenario.schema.json`;
+  return schemaReferenceFrom(folder, packageRoot(), packageVersion());
+}
+
+/**
+ * Where a file in `folder` finds the schema: through the project's own
+ * node_modules/llm-cac when llm-cac (at `root`) is a dependency of a project that holds
+ * `folder` (npm, pnpm or yarn layout alike), a path that stays true on every clone;
+ * otherwise (a global install, npx, a checkout) the versioned URL, never a path into
+ * one machine's folders.
+ */
+export function schemaReferenceFrom(folder: string, root: string, version: string): string {
+  const marker = `${sep}node_modules${sep}`;
+  const at = root.indexOf(marker);
+  const project = at < 0 || root.includes(`${sep}_npx${sep}`) ? undefined : root.slice(0, at);
+  if (project !== undefined && (folder === project || folder.startsWith(`${project}${sep}`))) {
+    return relative(folder, join(project, "node_modules", "llm-cac", "schema", "scenario.schema.json"))
+      .split(sep)
+      .join("/");
+  }
+  return `https://unpkg.com/llm-cac@${version}/schema/scenario.schema.json`;
 }
 
 export function initCommand(io: CliIo, exit: (code: number) => void): Command {
   return new Command("init")
-    .description(`write an annotated starter scenario (default ${DEFAULT_STARTER_FILE}; - prints it); never replaces a file without --force`)
+    .description(
+      `write an annotated starter scenario (default ${DEFAULT_STARTER_FILE}; - prints it); never replaces a file without --force`,
+    )
     .argument("[file]", `where to write it; - for stdout (default: ${DEFAULT_STARTER_FILE})`)
     .option("--force", "replace an existing file", false)
     .action((file: string | undefined, options: InitOptions) => {

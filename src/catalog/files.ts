@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { UserError } from "../lib/errors.js";
+import { packageRoot } from "../lib/package-info.js";
+import { displayPath } from "../lib/paths.js";
+import { describeFsError, readRegularFile } from "../lib/read.js";
+import { type Catalog, type CatalogModel, catalogFingerprint, parseCatalog } from "./catalog.js";
+import { litellmSnapshotDate, parseLitellm } from "./litellm.js";
+
+/**
+ * The price catalog's file side: reading data/models.yaml and LiteLLM price maps. The
+ * parsing and lookups are pure (catalog.ts, litellm.ts).
+ */
+
+function bundledCatalogPath(): string {
+  return join(packageRoot(), "data", "models.yaml");
+}
+
+/**
+ * data/models.yaml, parsed; a hand-edited file with mistakes is reported like any input.
+ * The build's parsed copy (dist/models.json) is used while it is still the file's: the
+ * YAML parse costs more than the rest of a run.
+ */
+export function readBundledCatalog(io: { cwd: string }): Catalog {
+  const path = bundledCatalogPath();
+  const name = displayPath(path, io.cwd);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw UserError.inFile(name, describeFsError(error));
+  }
+  return builtCatalog(text) ?? parseCatalog(text, name);
+}
+
+/** The build's copy of the catalog, if there is one and it was made from `text`. */
+function builtCatalog(text: string): Catalog | undefined {
+  try {
+    const built = JSON.parse(readFileSync(join(packageRoot(), "dist", "models.json"), "utf8")) as {
+      fingerprint?: unknown;
+      catalog?: Catalog;
+    };
+    return built.fingerprint === catalogFingerprint(text) ? built.catalog : undefined;
+  } catch {
+    // No build (tests from source) or a damaged copy: the YAML is the source either way.
+    return undefined;
+  }
+}
+
+/**
+ * A LiteLLM price map (model_prices_and_context_window.json) as catalog models, dated by
+ * its `last_updated` stamp, or by the file's modification day where it has none.
+ * Throws a UserError that names the file (as `name`) when it cannot be used.
+ */
+export function readPriceMap(path: string, name: string): CatalogModel[] {
+  const { text, modified } = readMapFile(path, name);
+  return priceMapModels(text, name, modified);
+}
+
+/** A price map's text (read from a file, or from stdin for `--prices -`) as catalog models; `modified` dates an undated map. */
+export function priceMapModels(text: string, name: string, modified: Date): CatalogModel[] {
+  const json = parseJson(text.replace(/^\uFEFF/, ""), name);
+  return parseLitellm(json, name, litellmSnapshotDate(json) ?? modified.toISOString().slice(0, 10));
+}
+
+/** LiteLLM's own map is 1.5 MB; far beyond this is not a price map. */
+export const MAX_PRICE_MAP_BYTES = 64 * 1024 * 1024;
+
+function readMapFile(path: string, name: string): { text: string; modified: Date } {
+  const { bytes, modified } = readRegularFile(path, { name, maxBytes: MAX_PRICE_MAP_BYTES, kind: "price map" });
+  return { text: bytes.toString("utf8"), modified };
+}
+
+/**
+ * JSON text to a value; a syntax error at its line and column where the engine says where.
+ * The engine's message quotes the text around the error, and a price map may be any file
+ * a scenario names (a token, /proc/self/environ): the message never shows the file's text.
+ */
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message);
+    const reason = "invalid JSON: a syntax error (the file's text is not shown)";
+    const hint = "is this LiteLLM's model_prices_and_context_window.json?";
+    if (position === null) throw UserError.fromProblems([{ file: name, message: reason, hint }]);
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split("\n").length;
+    const col = before.length - before.lastIndexOf("\n");
+    throw UserError.fromProblems([{ file: name, line, col, message: reason, hint }]);
+  }
+}

@@ -1,0 +1,102 @@
+import type { z } from "zod";
+
+// The one file that reads zod's internals (`_zod.def`): zod has no public API to walk a
+// schema. tests/lib/schema-walk.test.ts fails if a zod upgrade changes what is read here.
+
+function typeOf(schema: z.core.$ZodType): string {
+  return (schema._zod.def as { type: string }).type;
+}
+
+/** The object schemas a schema can stand for, looking through optional, default, pipe and union. */
+function objectsOf(schema: z.core.$ZodType): z.core.$ZodObject[] {
+  return unwrapped(schema).filter((found): found is z.core.$ZodObject => typeOf(found) === "object");
+}
+
+function elementsOf(schema: z.core.$ZodType): z.core.$ZodType[] {
+  return unwrapped(schema).flatMap((found) => (typeOf(found) === "array" ? [(found as z.core.$ZodArray)._zod.def.element] : []));
+}
+
+/** The schemas found at a path (numbers index lists), or [] where the path leads nowhere. */
+function schemasAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType[] {
+  let current: z.core.$ZodType[] = [schema];
+  for (const segment of path) {
+    current =
+      typeof segment === "number"
+        ? current.flatMap(elementsOf)
+        : current.flatMap(objectsOf).flatMap((object) => {
+            const field = object._zod.def.shape[String(segment)];
+            return field === undefined ? [] : [field];
+          });
+  }
+  return current;
+}
+
+/** The keys a mapping may have at a path of the schema. */
+export function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  const keys = schemasAt(schema, path)
+    .flatMap(objectsOf)
+    .flatMap((object) => Object.keys(object._zod.def.shape));
+  return [...new Set(keys)];
+}
+
+function unwrapped(schema: z.core.$ZodType): z.core.$ZodType[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  switch (def.type) {
+    case "optional":
+    case "default":
+    case "nullable":
+    case "prefault":
+    case "readonly":
+      return unwrapped(def.innerType as z.core.$ZodType);
+    case "pipe":
+      return unwrapped(def.in as z.core.$ZodType);
+    case "union":
+      return (def.options as z.core.$ZodType[]).flatMap(unwrapped);
+    default:
+      return [schema];
+  }
+}
+
+/** The kinds of value the schema takes at a path: a mapping of known keys, a record (free keys), a list, or a single value. */
+export function kindsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): Set<"object" | "record" | "array" | "leaf"> {
+  const kinds = new Set<"object" | "record" | "array" | "leaf">();
+  for (const found of schemasAt(schema, path).flatMap(unwrapped)) {
+    const type = typeOf(found);
+    kinds.add(type === "object" || type === "record" || type === "array" ? type : "leaf");
+  }
+  return kinds;
+}
+
+/** What the schema allows for a plain number at a path: whole numbers only, and its bounds. */
+export interface NumberLeaf {
+  integer: boolean;
+  min?: { value: number; inclusive: boolean };
+  max?: { value: number; inclusive: boolean };
+}
+
+/** The number the schema takes at a path (not the range form), or undefined where it takes none. */
+export function numberLeafAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): NumberLeaf | undefined {
+  const number = schemasAt(schema, path)
+    .flatMap(unwrapped)
+    .find((found) => typeOf(found) === "number");
+  if (number === undefined) return undefined;
+  // zod/mini's z.int() keeps its format on the schema itself; classic .int() adds it as a check.
+  const leaf: NumberLeaf = { integer: String((number._zod.def as { format?: string }).format ?? "").includes("int") };
+  const checks = ((number._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? []).map(
+    (check) => check._zod.def as unknown as { check: string; format?: string; value?: number; inclusive?: boolean },
+  );
+  for (const check of checks) {
+    if (check.check === "number_format" && check.format?.includes("int")) leaf.integer = true;
+    if (check.check === "greater_than" && typeof check.value === "number")
+      leaf.min = { value: check.value, inclusive: check.inclusive === true };
+    if (check.check === "less_than" && typeof check.value === "number")
+      leaf.max = { value: check.value, inclusive: check.inclusive === true };
+  }
+  return leaf;
+}
+
+/** The kind of input a pipe (a transform) takes, e.g. "string" for money strings; undefined where the schema is no pipe. */
+export function pipeInputType(schema: unknown): string | undefined {
+  const def = (schema as z.core.$ZodType)._zod.def as unknown as { type: string; in?: z.core.$ZodType };
+  return def.type === "pipe" && def.in !== undefined ? typeOf(def.in) : undefined;
+}

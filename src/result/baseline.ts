@@ -1,0 +1,96 @@
+import { type InputProblem, UserError } from "../lib/errors.js";
+import { type JsonResult, SCHEMA_VERSION } from "./json-result.js";
+
+/**
+ * A baseline: results saved by `llm-cac run --format json -o base.json` (one object for
+ * one scenario, an array for several), read back so that `compare` and `check --baseline`
+ * can set new numbers against them without the YAML that made them.
+ */
+
+/** The results of a saved `run --format json`; anything else is the user's error about `name`. */
+export function parseBaseline(text: string, name: string): JsonResult[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw UserError.inFile(
+      name,
+      `not JSON (${error instanceof Error ? error.message : String(error)}); save a baseline with: llm-cac run FILE --format json -o ${name}`,
+    );
+  }
+  const items = Array.isArray(value) ? value : [value];
+  const problems = items.flatMap((item, index) => resultProblems(item, Array.isArray(value) ? `${index}` : undefined, name));
+  if (items.length === 0) problems.push({ file: name, message: "an empty list: a baseline holds at least one result" });
+  if (problems.length > 0) throw UserError.fromProblems(problems);
+  return items as JsonResult[];
+}
+
+/** What a saved result needs for a comparison: its version, its scenario header and the compared sections. */
+function resultProblems(item: unknown, path: string | undefined, file: string): InputProblem[] {
+  const at = (key?: string) => [path, key].filter((part) => part !== undefined).join(".") || undefined;
+  const problem = (message: string, key?: string): InputProblem => {
+    const where = at(key);
+    return {
+      file,
+      ...(where === undefined ? {} : { path: where }),
+      message,
+      hint: "save a baseline with: llm-cac run FILE --format json -o base.json",
+    };
+  };
+  if (!isObject(item)) return [problem("expected a result of `llm-cac run --format json` (an object)")];
+  if (item.schema_version !== SCHEMA_VERSION) {
+    return [
+      problem(
+        `schema_version is ${JSON.stringify(item.schema_version)}; this llm-cac reads results of version ${SCHEMA_VERSION} (run the base again with this version)`,
+        "schema_version",
+      ),
+    ];
+  }
+  const scenario = item.scenario;
+  const headerIsValid =
+    isObject(scenario) &&
+    typeof scenario.name === "string" &&
+    typeof scenario.currency === "string" &&
+    typeof scenario.file === "string" &&
+    isFiniteNumber(scenario.horizon_days);
+  if (!headerIsValid)
+    return [problem("expected scenario.name, scenario.file and scenario.currency (text) and scenario.horizon_days (a number)", "scenario")];
+  const missing = ["totals", "unit", "ladder", "milestones"].filter((section) => !isObject(item[section]));
+  if (missing.length > 0) return missing.map((section) => problem("missing: not a result of `llm-cac run --format json`", section));
+  const ladder = item.ladder as Record<string, unknown>;
+  const figures: Array<[string, unknown]> = [
+    ...(["totals", "unit", "milestones"] as const).flatMap((section) =>
+      Object.entries(item[section] as object).flatMap(([key, value]) => leaves(value, `${section}.${key}`)),
+    ),
+    ...(["inference", "training", "acquisition"] as const).map((rung): [string, unknown] => [`ladder.${rung}`, ladder[rung]]),
+  ];
+  // The renderers compute with these (a change, a percent, a bar): text or a missing rung would print NaN.
+  const problems = figures
+    .filter(([, value]) => value !== null && !isFiniteNumber(value))
+    .map(([key, value]) => problem(`expected a number or null, found ${JSON.stringify(value) ?? "nothing"}`, key));
+  if (typeof ladder.holds !== "boolean")
+    problems.push(problem(`expected true or false, found ${JSON.stringify(ladder.holds) ?? "nothing"}`, "ladder.holds"));
+  if (item.channels !== undefined && !Array.isArray(item.channels)) problems.push(problem("expected a list of channels", "channels"));
+  return problems;
+}
+
+/** Every value under `value` that is not a plain object with keys (`{}` is one), with its dotted path. */
+function leaves(value: unknown, path: string): Array<[string, unknown]> {
+  if (!isObject(value) || Object.keys(value).length === 0) return [[path, value]];
+  return Object.entries(value).flatMap(([key, item]) => leaves(item, `${path}.${key}`));
+}
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * The baseline result a scenario is set against: the only one, or the one of the same
+ * file, or else of the same name; undefined when none matches.
+ */
+export function baselineFor(baseline: readonly JsonResult[], scenario: { file: string; name: string }): JsonResult | undefined {
+  if (baseline.length === 1) return baseline[0];
+  return (
+    baseline.find((result) => result.scenario.file === scenario.file) ?? baseline.find((result) => result.scenario.name === scenario.name)
+  );
+}

@@ -1,0 +1,29 @@
+import { evaluateResult } from "../model/fast/evaluate.js";
+import { evaluate, timeline, type TimelinePeriod } from "../model/index.js";
+import { jsonResult, type JsonResult, type ScenarioHeader } from "../result/json-result.js";
+import type { Scenario } from "./load.js";
+
+/** A validated scenario through the model, as the JSON result every report starts from; `period` adds the calendar. */
+export function evaluateScenario(scenario: Scenario, period?: TimelinePeriod): JsonResult {
+  const { result, calendar } = evaluate(scenario.input);
+  return jsonResult(scenarioHeader(scenario), result, period === undefined ? undefined : timeline(calendar, period));
+}
+
+/**
+ * One point of many (sweep, solve, sensitivity, samples): the model's O(H) fast path where
+ * it covers the input (src/model/fast/), evaluate() where not; equal to evaluateScenario's
+ * figures to 1e-9 relative, without a calendar.
+ */
+export function evaluatePoint(scenario: Scenario): JsonResult {
+  return jsonResult(scenarioHeader(scenario), evaluateResult(scenario.input));
+}
+
+/** Which scenario a report is about, as every report's JSON names it. */
+export function scenarioHeader(scenario: Scenario): ScenarioHeader {
+  return { name: scenario.data.name, file: scenario.file, currency: scenario.data.currency, horizon_days: scenario.data.horizon_days };
+}
+
+/** Each scenario's result, in order; with `period`, each with its calendar. */
+export function evaluateScenarios(scenarios: readonly Scenario[], period?: TimelinePeriod): JsonResult[] {
+  return scenarios.map((scenario) => evaluateScenario(scenario, period));
+}

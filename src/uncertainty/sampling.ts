@@ -1,0 +1,137 @@
+import { documentValue, parseYaml, type ScenarioDocument } from "../lib/document.js";
+import { inputName } from "../scenario/input-paths.js";
+import type { FieldProblem } from "../lib/issues.js";
+import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
+import { toModelInput } from "../scenario/model-input.js";
+import { overlayPrice, type ResolvedPrice } from "../catalog/model-price.js";
+import { applyOverrides, type Override } from "../scenario/overrides.js";
+import { Range, type RangePicker } from "../scenario/range.js";
+import type { ScenarioSource } from "../lib/read.js";
+import { resolveValues } from "../scenario/resolve.js";
+import { crossFieldProblems } from "../scenario/rules.js";
+import { type ParsedScenario, type ScenarioData, scenarioSchema } from "../scenario/schema.js";
+
+/** One draw of a scenario: valid, or the rules across fields it breaks (it is then drawn again). */
+export type Draw = { ok: true; scenario: Scenario } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * One scenario file, validated once as a single run (central values), then drawn many
+ * times for `run --samples`: each draw resolves the schema's parsed value again with a
+ * picker that draws every range, and is checked against the rules across fields.
+ *
+ * What a draw does where a rule could break:
+ * - channel and route shares given as ranges are divided by their sums, so that they sum
+ *   to 1: a share is a weight of the spend or of the sessions (the central values must
+ *   still sum to 1, as for a run);
+ * - any other rule broken (retention rising where two ranges overlap) rejects the draw,
+ *   so the samples follow the ranges restricted to valid scenarios.
+ * The schema's bounds need no check: a draw lies between its range's bounds, which the
+ * schema checked, and whole-number fields are rounded as their central value is.
+ */
+export class ScenarioSampler {
+  private constructor(
+    /** The single run: every range at its central value, validated like `run` validates it. */
+    readonly base: Scenario,
+    private readonly parsed: ParsedScenario,
+    /** The ranges' paths, as `--set` names them, in the order they are drawn. */
+    readonly ranges: string[],
+    private readonly sharesDrawn: boolean,
+    /** The file's text and the `--set` overrides on it: what a worker thread loads the same sampler from. */
+    readonly origin: { source: ScenarioSource; overrides: readonly Override[] },
+  ) {}
+
+  static load(source: ScenarioSource, options: LoadOptions = {}): ScenarioSampler {
+    const overrides = options.overrides ?? [];
+    const document = applyOverrides(parseYaml(source.text, source.file), overrides);
+    return ScenarioSampler.withBase(document, scenarioFromDocument(document, options), { source, overrides });
+  }
+
+  /**
+   * The sampler of a file whose single run `base` was validated already (in another
+   * thread: a worker of `run --samples --jobs N` gets the text, the overrides and the
+   * validated data, and needs no catalog).
+   */
+  static fromValidated(source: ScenarioSource, overrides: readonly Override[], base: Scenario): ScenarioSampler {
+    return ScenarioSampler.withBase(applyOverrides(parseYaml(source.text, source.file), overrides), base, { source, overrides });
+  }
+
+  private static withBase(document: ScenarioDocument, base: Scenario, origin: ScenarioSampler["origin"]): ScenarioSampler {
+    const parsed = scenarioSchema.safeParse(documentValue(document));
+    // The same document just passed the schema in scenarioFromDocument.
+    if (!parsed.success) throw new Error(`${document.file}: the schema rejected a document it accepted before`);
+    const paths = rangePaths(parsed.data);
+    const ranges = paths.map((path) => inputName(base.data, path));
+    const sharesDrawn = paths.some(
+      (path) =>
+        path[3] === "share" && ((path[0] === "acquisition" && path[1] === "channels") || (path[0] === "inference" && path[1] === "routes")),
+    );
+    return new ScenarioSampler(base, parsed.data, ranges, sharesDrawn, origin);
+  }
+
+  /** The scenario with every range drawn by `pick` (one call per range, in the order of `ranges`). */
+  draw(pick: RangePicker): Draw {
+    const problems: FieldProblem[] = [];
+    const { currency, fx = {} } = this.parsed;
+    let data: ScenarioData = resolveValues(this.parsed, { currency, fx }, problems, pick);
+    if (this.sharesDrawn) data = withSharesSummingToOne(data);
+    data = withCatalogPrice(data, this.base.data);
+    problems.push(...crossFieldProblems(data));
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, scenario: { file: this.base.file, data, input: toModelInput(data) } };
+  }
+}
+
+/** Where the parsed value holds a range, depth first: the order resolveValues picks them in. */
+function rangePaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (value instanceof Range) return [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => rangePaths(item, [...path, index]));
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => rangePaths(item, [...path, key]));
+  return [];
+}
+
+/** Channel and route shares divided by their sums: the drawn weights of the spend and of the sessions, each summing to 1. */
+function withSharesSummingToOne(data: ScenarioData): ScenarioData {
+  return withRouteSharesSummingToOne(withChannelSharesSummingToOne(data));
+}
+
+function withRouteSharesSummingToOne(data: ScenarioData): ScenarioData {
+  const routes = data.inference.routes;
+  if (routes === undefined || routes.length < 2) return data;
+  const total = routes.reduce((sum, route) => sum + route.share, 0);
+  if (!(total > 0)) return data;
+  return { ...data, inference: { ...data.inference, routes: routes.map((route) => ({ ...route, share: route.share / total })) } };
+}
+
+function withChannelSharesSummingToOne(data: ScenarioData): ScenarioData {
+  const channels = data.acquisition?.channels;
+  if (data.acquisition === undefined || channels === undefined || channels.length < 2) return data;
+  const total = channels.reduce((sum, channel) => sum + (channel.share ?? 0), 0);
+  if (!(total > 0)) return data;
+  return {
+    ...data,
+    acquisition: {
+      ...data.acquisition,
+      channels: channels.map((channel) => ({ ...channel, share: channel.share === undefined ? undefined : channel.share / total })),
+    },
+  };
+}
+
+/**
+ * The prices of `inference.model` and the routes' models as the single run found them,
+ * under the draw's own `price` fields (which take precedence, as they do in a run): the
+ * catalog is looked up once, not once per draw.
+ */
+function withCatalogPrice(data: ScenarioData, base: ScenarioData): ScenarioData {
+  const inference = data.inference;
+  const price =
+    inference.model === undefined || base.inference.price === undefined
+      ? inference.price
+      : overlayPrice(base.inference.price as ResolvedPrice, inference.price ?? {});
+  const routes = inference.routes?.map((route, index) => {
+    const central = base.inference.routes?.[index]?.price;
+    return route.model === undefined || central === undefined
+      ? route
+      : { ...route, price: overlayPrice(central as ResolvedPrice, route.price ?? {}) };
+  });
+  return { ...data, inference: { ...inference, ...(price === undefined ? {} : { price }), ...(routes === undefined ? {} : { routes }) } };
+}

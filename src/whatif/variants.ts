@@ -1,0 +1,105 @@
+import { isMap, isNode, isScalar, visit } from "yaml";
+import { UserError } from "../lib/errors.js";
+import { parseYaml, type ScenarioDocument } from "../lib/document.js";
+import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
+import { applyOverrides, type Override, resolveOverridePath, setValue } from "../scenario/overrides.js";
+import type { ScenarioSource } from "../lib/read.js";
+import { PatchedPoints } from "./patched-points.js";
+
+/** An input path checked once against a scenario, to be set to many values. */
+export interface VariedInput {
+  /** The path as typed, e.g. `acquisition.channels.bilibili.cpa`. */
+  name: string;
+  /** With list items as indices, e.g. `acquisition.channels.0.cpa`: the path into the scenario's data. */
+  path: (string | number)[];
+  emptyParents: (string | number)[][];
+}
+
+/** One value for one varied input; `label` names it in messages (`--vary usage.turns_per_session=0`). */
+export interface Setting {
+  input: VariedInput;
+  value: unknown;
+  label: string;
+}
+
+/**
+ * One scenario file, parsed once, evaluated at many settings of a few inputs (`sweep`,
+ * `solve`): each variant sets its values in the same document and is validated like
+ * the file itself, so a point that breaks a rule is reported as the setting that did.
+ */
+export class ScenarioVariants {
+  private constructor(
+    private readonly source: ScenarioDocument,
+    private readonly options: LoadOptions,
+    /** The scenario as the file (and its `--set` overrides) gives it. */
+    readonly base: Scenario,
+  ) {}
+
+  static load(source: ScenarioSource, options: LoadOptions = {}): ScenarioVariants {
+    const document = applyOverrides(parseYaml(source.text, source.file), options.overrides ?? []);
+    const { overrides: _applied, ...pointOptions } = options;
+    return new ScenarioVariants(document, pointOptions, scenarioFromDocument(document, options));
+  }
+
+  /** Checks an input path (`segments` from a parsed override) against the file and the schema. */
+  input(override: Override): VariedInput {
+    const resolved = resolveOverridePath(this.source, override);
+    if (!resolved.ok) throw UserError.fromProblems([resolved.problem]);
+    return { name: override.segments.join("."), path: resolved.path, emptyParents: resolved.emptyParents };
+  }
+
+  /** Distinct values validated once, patched into the file's data (patched-points.ts). */
+  private patched: PatchedPoints | undefined;
+
+  /**
+   * The scenario with these settings (and the file's values everywhere else).
+   * Points whose values patch into the file's data cleanly skip the YAML; any other point is validated in full, as before,
+   * in a copy of the file (the file's own document is never changed, so no setting lingers from one point to the next).
+   */
+  at(settings: readonly Setting[]): Scenario {
+    this.patched ??= new PatchedPoints(this.source, this.options, this.base);
+    const patched = this.patched.scenarioAt(settings);
+    if (patched !== undefined) return patched;
+    // A copy of the file as loaded: a patched point leaves the document alone, so settings
+    // made by earlier full validations must not linger in it.
+    const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };
+    for (const setting of settings) setValue(point, setting.input.path, setting.value, setting.input.emptyParents);
+    const overrides = [
+      ...(this.source.overrides ?? []),
+      ...settings.map((setting) => ({ path: setting.input.path, label: setting.label })),
+    ];
+    return scenarioFromDocument({ ...point, overrides }, this.options);
+  }
+
+  /**
+   * The value at a data path as the document writes it, where that is not a plain number:
+   * a money string (`$2`, `20万元`) or a range (`0.1..0.2`, `$1..$3`); undefined otherwise.
+   * `at` never changes the file's document, so this is always the file's own writing.
+   */
+  writtenAt(path: readonly (string | number)[]): string | undefined {
+    const node = this.source.document.getIn(path, true);
+    if (isScalar(node)) return typeof node.value === "string" ? node.value : undefined;
+    if (!isMap(node)) return undefined;
+    const [low, high] = [node.get("low", true), node.get("high", true)];
+    return isScalar(low) && isScalar(high) ? `${String(low.value)}..${String(high.value)}` : undefined;
+  }
+
+  /**
+   * The anchor (`&name`) on the value at an input's path when aliases (`*name`) elsewhere
+   * share it: setting that value alone would leave them pointing at nothing.
+   */
+  sharedAnchor(input: VariedInput): string | undefined {
+    const node = this.source.document.getIn(input.path, true);
+    const anchor = isNode(node) ? node.anchor : undefined;
+    if (anchor === undefined) return undefined;
+    let shared = false;
+    visit(this.source.document, {
+      Alias(_key, alias) {
+        if (alias.source !== anchor) return undefined;
+        shared = true;
+        return visit.BREAK;
+      },
+    });
+    return shared ? anchor : undefined;
+  }
+}

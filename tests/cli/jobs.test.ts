@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { progressReporter, progressText } from "../../src/cli/progress.js";
+import { parseJobs } from "../../src/cli/workers.js";
+import { spawnSync } from "node:child_process";
+import { BIN, ROOT, runInProcess } from "../helpers/cli.js";
+
+/** The built bin, with more time than runBuilt gives: 2,000 samples on a busy machine. */
+function runBuilt(argv: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...argv], {
+    env: { PATH: process.env.PATH ?? "" },
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 100_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SCENARIO = "data/scenarios/default.yaml";
+const RANGES = ["--set", "acquisition.channels.bilibili.cpa={ low: 20, high: 40 }", "--set", "retention.d30={ low: 0.04, high: 0.07 }"];
+
+describe("run --samples --jobs N", () => {
+  // 2,000 samples: the least that starts workers (src/cli/workers.ts), so three workers really run.
+  it("writes the same bytes with --jobs 1 and --jobs 3", () => {
+    const one = runBuilt(["run", SCENARIO, ...RANGES, "--samples", "2000", "--seed", "7", "--format", "json", "--jobs", "1"]);
+    const three = runBuilt(["run", SCENARIO, ...RANGES, "--samples", "2000", "--seed", "7", "--format", "json", "--jobs", "3"]);
+    expect(one.code).toBe(0);
+    expect(three.code).toBe(0);
+    expect(JSON.parse(one.stdout).samples.n).toBe(2000);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+  }, 120_000);
+
+  it("refuses --jobs 0 and --jobs without --samples", async () => {
+    const zero = await runInProcess(["run", SCENARIO, ...RANGES, "--samples", "10", "--jobs", "0"]);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("--jobs 0: expected a whole number from 1 to 256");
+    const alone = await runInProcess(["run", SCENARIO, "--jobs", "2"]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("--jobs 2: threads are for an uncertainty run; add --samples N");
+  });
+});
+
+describe("parseJobs", () => {
+  it("defaults to the available parallelism, at least 1", () => {
+    expect(parseJobs(undefined, 8)).toBe(8);
+    expect(parseJobs(undefined, 0)).toBe(1);
+    expect(parseJobs(" 3 ", 8)).toBe(3);
+    expect(() => parseJobs("1.5", 8)).toThrow("--jobs 1.5");
+    expect(() => parseJobs("257", 8)).toThrow("from 1 to 256");
+  });
+});
+
+describe("progress on stderr", () => {
+  const io = (stderrIsTTY: boolean, env: Record<string, string> = {}) => {
+    const written: string[] = [];
+    return { written, io: { stderrIsTTY, env, stderr: (text: string) => void written.push(text) } as never };
+  };
+
+  it("shows points, rate and time left after the first second, and clears its line", () => {
+    let clock = 0;
+    const { written, io: tty } = io(true);
+    const progress = progressReporter(tty, {}, "samples", () => clock)!;
+    progress.update(100, 1000);
+    expect(written).toEqual([]);
+    clock = 2000;
+    progress.update(500, 1000);
+    progress.done();
+    // 500 in 2 s = 250/s; 500 left at 250/s = 2 s
+    expect(written).toEqual(["\r\x1b[K500 / 1,000 samples (50 %), 250/s, about 2 s left", "\r\x1b[K"]);
+  });
+
+  it("says nothing when stderr is no terminal, with --quiet, or in CI", () => {
+    expect(progressReporter(io(false).io, {}, "samples")).toBeUndefined();
+    expect(progressReporter(io(true).io, { quiet: true }, "samples")).toBeUndefined();
+    expect(progressReporter(io(true, { CI: "true" }).io, {}, "samples")).toBeUndefined();
+  });
+
+  it("formats the line", () => {
+    // 12,000 in 3 s = 4,000/s; 88,000 left / 4,000 = 22 s
+    expect(progressText(12_000, 100_000, 3, "points")).toBe("12,000 / 100,000 points (12 %), 4,000/s, about 22 s left");
+  });
+});

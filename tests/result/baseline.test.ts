@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { baselineFor, parseBaseline } from "../../src/result/baseline.js";
+import { SCHEMA_VERSION } from "../../src/result/json-result.js";
+import { userError } from "../helpers/user-error.js";
+
+const saved = (name: string, file: string) => ({
+  schema_version: SCHEMA_VERSION,
+  scenario: { name, file, currency: "CNY", horizon_days: 365 },
+  totals: {},
+  unit: {},
+  ladder: { inference: 1, training: 2, acquisition: 3, order: ["inference", "training", "acquisition"], not_available: [], holds: true },
+  milestones: {},
+});
+
+describe("baselines saved by run --format json", () => {
+  it("reads one result or a list of them", () => {
+    expect(parseBaseline(JSON.stringify(saved("a", "a.yaml")), "base.json")).toHaveLength(1);
+    expect(parseBaseline(JSON.stringify([saved("a", "a.yaml"), saved("b", "b.yaml")]), "base.json")).toHaveLength(2);
+  });
+
+  it("refuses what is not a result, naming the file and the entry", () => {
+    const { scenario: _scenario, ...headless } = saved("b", "b.yaml");
+    const error = userError(() => parseBaseline(JSON.stringify([saved("a", "a.yaml"), headless]), "base.json"));
+    expect(error.problems[0]).toMatchObject({ file: "base.json", path: "1.scenario" });
+    expect(userError(() => parseBaseline("{ not json", "base.json")).problems[0]?.file).toBe("base.json");
+    expect(
+      userError(() => parseBaseline(JSON.stringify({ ...saved("a", "a.yaml"), schema_version: 1 }), "base.json")).problems[0]?.path,
+    ).toBe("schema_version");
+  });
+
+  it("refuses a figure that is not a number or null, and a header field of the wrong type, at its path", () => {
+    // A hand-edited or foreign file: compare would echo "30000" into its JSON and draw NaN in its charts.
+    const withField = (section: string, key: string, value: unknown) => {
+      const result: Record<string, unknown> = saved("a", "a.yaml");
+      result[section] = { ...(result[section] as object), [key]: value };
+      return JSON.stringify(result);
+    };
+    const pathOf = (text: string) => userError(() => parseBaseline(text, "base.json")).problems.map((problem) => problem.path);
+    expect(pathOf(withField("totals", "acquisition", "30000"))).toEqual(["totals.acquisition"]);
+    expect(pathOf(withField("unit", "tokens_per_session", { input: {} }))).toEqual(["unit.tokens_per_session.input"]);
+    expect(pathOf(withField("milestones", "breakeven_turns", true))).toEqual(["milestones.breakeven_turns"]);
+    expect(pathOf(withField("ladder", "training", "x"))).toEqual(["ladder.training"]);
+    expect(pathOf(withField("ladder", "holds", "yes"))).toEqual(["ladder.holds"]);
+    expect(pathOf(withField("scenario", "file", null))).toEqual(["scenario"]);
+    expect(pathOf(withField("scenario", "horizon_days", "x"))).toEqual(["scenario"]);
+    expect(pathOf(withField("channels", "0", 1).replace('"channels":{"0":1}', '"channels":"zz"'))).toEqual(["channels"]);
+    // null is a figure's "not available", and a missing ladder rung is not the same as null.
+    expect(parseBaseline(withField("totals", "revenue", null), "base.json")).toHaveLength(1);
+    const { training: _training, ...twoRungs } = saved("a", "a.yaml").ladder;
+    expect(pathOf(JSON.stringify({ ...saved("a", "a.yaml"), ladder: twoRungs }))).toEqual(["ladder.training"]);
+  });
+
+  it("matches a scenario by file, then by name; a single result matches every scenario", () => {
+    const list = parseBaseline(JSON.stringify([saved("a", "scenarios/a.yaml"), saved("b", "scenarios/b.yaml")]), "base.json");
+    expect(baselineFor(list, { file: "scenarios/b.yaml", name: "renamed" })?.scenario.name).toBe("b");
+    expect(baselineFor(list, { file: "elsewhere.yaml", name: "a" })?.scenario.file).toBe("scenarios/a.yaml");
+    expect(baselineFor(list, { file: "c.yaml", name: "c" })).toBeUndefined();
+    expect(baselineFor(list.slice(0, 1), { file: "c.yaml", name: "c" })?.scenario.name).toBe("a");
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { readBundledCatalog } from "../../src/catalog/files.js";
+import { readScenarioFile } from "../../src/lib/read.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { parseOverride } from "../../src/scenario/overrides.js";
+import { sameExceptAt, withValueAt } from "../../src/whatif/patched-points.js";
+import { ScenarioVariants } from "../../src/whatif/variants.js";
+
+const FILE = "tests/fixtures/whatif/one-channel.yaml";
+
+describe("withValueAt", () => {
+  it("copies the objects on the path and shares the rest", () => {
+    const value = { a: { b: 1, c: [1, 2] }, d: { e: 3 } };
+    const patched = withValueAt(value, ["a", "c", 1], 9) as typeof value;
+    expect(patched).toEqual({ a: { b: 1, c: [1, 9] }, d: { e: 3 } });
+    expect(value.a.c).toEqual([1, 2]);
+    expect(patched.d).toBe(value.d);
+  });
+
+  it("makes a mapping of a parent the value lacks or leaves empty, as setValue does in the document", () => {
+    // `model: x` with no price (filled from the catalog), and `price:` written empty.
+    expect(withValueAt({ inference: { model: "x" } }, ["inference", "price", "input"], 2)).toEqual({
+      inference: { model: "x", price: { input: 2 } },
+    });
+    expect(withValueAt({ inference: { price: null } }, ["inference", "price", "input"], 2)).toEqual({ inference: { price: { input: 2 } } });
+  });
+});
+
+describe("sameExceptAt", () => {
+  it("ignores the path and nothing else", () => {
+    expect(sameExceptAt({ a: { b: 1, c: 2 } }, { a: { b: 5, c: 2 } }, ["a", "b"])).toBe(true);
+    expect(sameExceptAt({ a: { b: 1, c: 2 } }, { a: { b: 5, c: 3 } }, ["a", "b"])).toBe(false);
+    // a parent created by the setting (absent before) cannot be patched in
+    expect(sameExceptAt({ x: 1 }, { x: 1, a: { b: 2 } }, ["a", "b"])).toBe(false);
+  });
+});
+
+describe("ScenarioVariants.at on a key the file does not write", () => {
+  // kb-chat names a catalog model (qwen-long: ¥0.5 input, ¥2 output per 1M tokens) and writes no inference.price.
+  const source = readScenarioFile("data/scenarios/kb-chat.yaml");
+  const options = { priceSources: { catalog: () => readBundledCatalog({ cwd: process.cwd() }) } };
+  const variants = ScenarioVariants.load(source, options);
+  const priceInput = variants.input(parseOverride("inference.price.input=0"));
+
+  it("gives what a full validation of the same --set gives", () => {
+    for (const value of [0.5, 0.75]) {
+      const point = variants.at([{ input: priceInput, value, label: `--vary inference.price.input=${value}` }]);
+      const full = loadScenario(source, { ...options, overrides: [parseOverride(`inference.price.input=${value}`)] });
+      expect(point.data).toEqual(full.data);
+      expect(point.input).toEqual(full.input);
+    }
+  });
+});
+
+describe("ScenarioVariants.at with patched points", () => {
+  const source = readScenarioFile(FILE);
+  const variants = ScenarioVariants.load(source);
+  const cpa = variants.input(parseOverride("acquisition.channels.ads.cpa=0"));
+  const d1 = variants.input(parseOverride("retention.d1=0"));
+
+  it("gives the data and model input a full validation of the same --set gives", () => {
+    for (const [cpaValue, d1Value] of [
+      [20, 0.6],
+      ["$15", 0.5],
+      [20, 0.7],
+    ] as const) {
+      const point = variants.at([
+        { input: cpa, value: cpaValue, label: `--vary cpa=${cpaValue}` },
+        { input: d1, value: d1Value, label: `--vary d1=${d1Value}` },
+      ]);
+      const full = loadScenario(source, {
+        overrides: [parseOverride(`acquisition.channels.ads.cpa=${cpaValue}`), parseOverride(`retention.d1=${d1Value}`)],
+      });
+      expect(point.data).toEqual(full.data);
+      expect(point.input).toEqual(full.input);
+    }
+  });
+
+  it("reports a point that breaks a rule across fields at its --vary", () => {
+    // d1 = 0.4 under d7 = 0.5: retention would rise. The value is not patched in; the full validation names the --vary.
+    expect(() => variants.at([{ input: d1, value: 0.4, label: "--vary retention.d1=0.4" }])).toThrow(
+      expect.objectContaining({
+        problems: [{ file: FILE, path: "--vary retention.d1=0.4", message: "retention never rises: d7 (0.5) is above d1 (0.4)" }],
+      }),
+    );
+  });
+});

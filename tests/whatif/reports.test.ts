@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { UserError } from "../../src/lib/errors.js";
+import { readScenarioFile } from "../../src/lib/read.js";
+import type { JsonResult } from "../../src/result/json-result.js";
+import { evaluateScenario } from "../../src/scenario/evaluate.js";
+import { loadScenario, type Scenario } from "../../src/scenario/load.js";
+import { parseOverride } from "../../src/scenario/overrides.js";
+import { compareReport } from "../../src/whatif/compare-report.js";
+import { planSensitivity, sensitivityReport } from "../../src/whatif/sensitivity-report.js";
+import { planSolve, solveReport } from "../../src/whatif/solve-report.js";
+import { planSweep, sweepReport } from "../../src/whatif/sweep-report.js";
+import { ScenarioVariants } from "../../src/whatif/variants.js";
+import { ROOT } from "../helpers/cli.js";
+
+// tests/fixtures/whatif/one-channel.yaml (worked in its comments): one channel, no organic
+// installs, so unit.cac_blended = the channel's CPA, whatever the budget; CPA is 10.
+const FILE = `${ROOT}tests/fixtures/whatif/one-channel.yaml`;
+const variants = () => ScenarioVariants.load(readScenarioFile(FILE));
+
+/** evaluateScenario, counting its calls and keeping the CPA of each scenario it saw. */
+function countingEvaluate() {
+  const cpas: unknown[] = [];
+  const evaluate = (scenario: Scenario): JsonResult => {
+    cpas.push(scenario.data.acquisition?.channels?.[0]?.cpa);
+    return evaluateScenario(scenario);
+  };
+  return { evaluate, cpas };
+}
+
+describe("sweepReport", () => {
+  it("evaluates each point of the grid once, row-major, and reads each metric off its result", () => {
+    const { evaluate, cpas } = countingEvaluate();
+    const plan = planSweep({
+      vary: ["acquisition.channels.0.cpa=10,20", "acquisition.daily_budget=500,1000,2000"],
+      metrics: "unit.cac_blended",
+    });
+    const report = sweepReport(variants(), plan, evaluate);
+    // 2 x 3 points; the last axis varies fastest.
+    expect(cpas).toEqual([10, 10, 10, 20, 20, 20]);
+    expect(report.points.map((point) => point.indices)).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+    ]);
+    // cac_blended = CPA at every budget.
+    expect(report.points.map((point) => point.metrics["unit.cac_blended"])).toEqual([10, 10, 10, 20, 20, 20]);
+    expect(report.axes.map((axis) => axis.values)).toEqual([
+      [10, 20],
+      [500, 1000, 2000],
+    ]);
+    expect(report.scenario.name).toBe("one channel, closed form");
+  });
+
+  it("refuses a plan of no input or of three before any file is read", () => {
+    expect(() => planSweep({})).toThrow(UserError);
+    expect(() => planSweep({ vary: ["a=1", "b=1", "c=1"] })).toThrow("sweep varies one or two inputs; 3 --vary options were given");
+  });
+});
+
+describe("solveReport", () => {
+  it("finds the CPA at which cac_blended is 15: 15 itself, as cac_blended = CPA", () => {
+    const report = solveReport(
+      variants(),
+      planSolve({ for: "acquisition.channels.0.cpa", target: "unit.cac_blended=15" }),
+      evaluateScenario,
+    );
+    expect(report.solutions).toHaveLength(1);
+    expect(report.solutions[0]!.x).toBeNear(15, 1e-9);
+    expect(report.current).toEqual({ value: 10, metric: 10, target: 15 });
+  });
+});
+
+describe("sensitivityReport", () => {
+  it("moves the CPA to 8 and 12 (±20 %) and ranks it first for cac_blended, the one input that moves it", () => {
+    const report = sensitivityReport(variants(), planSensitivity({ metric: "unit.cac_blended" }), evaluateScenario);
+    const first = report.rows[0]!;
+    expect(first.input).toBe("acquisition.channels.ads.cpa");
+    expect([first.low.value, first.low.metric, first.high.value, first.high.metric]).toEqual([8, 8, 12, 12]);
+    // |12 - 10| = |8 - 10| = 2.
+    expect(first.effect).toBeNear(2);
+    expect(report.rows.slice(1).every((row) => row.effect === null || row.effect < 1e-9)).toBe(true);
+  });
+});
+
+describe("compareReport", () => {
+  const source = () => readScenarioFile(FILE);
+
+  it("names the variant after its --set changes and sets it against BASE", () => {
+    const overrides = [parseOverride("acquisition.channels.0.cpa=20")];
+    const [base, variant] = compareReport([loadScenario(source()), loadScenario(source(), { overrides })], evaluateScenario, overrides);
+    expect(variant!.scenario.name).toBe("one channel, closed form [--set acquisition.channels.0.cpa=20]");
+    expect(base!.scenario.name).toBe("one channel, closed form");
+    // cac_blended 10 -> 20.
+    expect(variant!.unit.cac_blended).toBe(20);
+  });
+
+  it("refuses scenarios in two currencies", () => {
+    const cny = loadScenario(source(), { overrides: [parseOverride("currency=CNY")] });
+    expect(() => compareReport([loadScenario(source()), cny], evaluateScenario)).toThrow(UserError);
+  });
+});
