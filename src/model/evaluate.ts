@@ -11,7 +11,7 @@ import { servePerDauDay, sessionsPerDauDay } from "./serving.js";
 import { meanTurns, survival } from "./turns.js";
 import { attributedTraining, committedTrainingByDay } from "./training.js";
 import { cacIncremental, cohortServeByAge, inferencePerUser, installWeights, marginByAge, paybackDay } from "./unit.js";
-import type { Calendar, ModelInput, ModelResult } from "./types.js";
+import type { Calendar, Channel, ModelInput, ModelResult } from "./types.js";
 
 export interface Evaluation {
   result: ModelResult;
@@ -112,16 +112,19 @@ export function evaluate(input: ModelInput): Evaluation {
  * before any drift), and the spend and installs of its own CPA path over the horizon.
  */
 function channelBreakdown(input: ModelInput, totals: readonly ChannelTotals[], daySpend: number): ModelResult["channels"] {
-  return input.acquisition.channels.map((channel, i) => {
-    const channelSpend = channel.share * daySpend;
-    const cpa = channelCpa(channel.cost) * saturationFactor(channelSpend, channel.saturation);
-    return {
-      name: channel.name,
-      share: channel.share,
-      cpa,
-      marginal_cpa: marginalCpa(cpa, channelSpend, channel.saturation),
-      spend: totals[i]!.spend,
-      installs: totals[i]!.installs,
-    };
-  });
+  return input.acquisition.channels.map((channel, i) => channelResult(channel, daySpend, totals[i]!.spend, totals[i]!.installs));
+}
+
+/** One channel of the result, given day 0's total spend and the channel's own totals over the horizon. */
+export function channelResult(channel: Channel, daySpend: number, spend: number, installs: number): ModelResult["channels"][number] {
+  const channelSpend = channel.share * daySpend;
+  const cpa = channelCpa(channel.cost) * saturationFactor(channelSpend, channel.saturation);
+  return {
+    name: channel.name,
+    share: channel.share,
+    cpa,
+    marginal_cpa: marginalCpa(cpa, channelSpend, channel.saturation),
+    spend,
+    installs,
+  };
 }

@@ -1,6 +1,5 @@
-import { channelCpa, marginalCpa, saturationFactor } from "../acquisition.js";
 import { ratio } from "../arithmetic.js";
-import { evaluate } from "../evaluate.js";
+import { channelResult, evaluate } from "../evaluate.js";
 import { costLadder } from "../ladder.js";
 import { pricesPerMillion, routeResult, tokensResult } from "../route-results.js";
 import { breakevenTurns, usersForTrainingBelowCac } from "../milestones.js";
@@ -99,18 +98,9 @@ export function evaluateFast(input: ModelInput): ModelResult {
       inference_overtakes_training_day: calendar.overtakesTrainingDay,
       inference_overtakes_acquisition_day: calendar.overtakesAcquisitionDay,
     },
-    channels: acquisition.channels.map((channel, i) => {
-      const channelSpend = channel.share * (bought.spend[0] ?? 0);
-      const cpa = channelCpa(channel.cost) * saturationFactor(channelSpend, channel.saturation);
-      return {
-        name: channel.name,
-        share: channel.share,
-        cpa,
-        marginal_cpa: marginalCpa(cpa, channelSpend, channel.saturation),
-        spend: bought.channelSpend[i]!,
-        installs: bought.channelInstalls[i]!,
-      };
-    }),
+    channels: acquisition.channels.map((channel, i) =>
+      channelResult(channel, bought.spend[0] ?? 0, bought.channelSpend[i]!, bought.channelInstalls[i]!),
+    ),
     routes: inference.routesGiven ? routes.map(routeResult) : null,
   };
 }

@@ -4,6 +4,7 @@ import { mdCode, mdStrong, mdTable, mdText } from "../shared/markdown.js";
 import { SECTIONS } from "../../result/sections.js";
 import { metricCell } from "../shared/metric-cell.js";
 import type { JsonResult } from "../../result/json-result.js";
+import { ROUTE_COLUMNS, routeRows } from "./route-rows.js";
 import { timelineColumns } from "./timeline-columns.js";
 
 /** A table of plain text: every cell escaped. */
@@ -67,25 +68,9 @@ export function renderMarkdown(results: readonly JsonResult[]): string {
   }
   for (const result of results) {
     if (result.routes === undefined) continue;
-    const currency = result.scenario.currency;
     blocks.push(
       `### Routes${results.length > 1 ? `: ${mdText(result.scenario.name)}` : ""}\n\n` +
-        textTable(
-          ["route", "share", "input", "cached", "output", "reasoning", "cost per session"],
-          result.routes.map((route) => {
-            const tokens = route.tokens_per_session;
-            return [
-              route.name,
-              formatPercent(route.share),
-              formatNumber(tokens.input),
-              formatNumber(tokens.cached_input),
-              formatNumber(tokens.output),
-              formatNumber(tokens.reasoning),
-              formatMoney(route.cost_per_session, currency),
-            ];
-          }),
-          ["left", "right", "right", "right", "right", "right", "right"],
-        ),
+        textTable(["route", ...ROUTE_COLUMNS], routeRows(result), ["left", "right", "right", "right", "right", "right", "right"]),
     );
   }
   const priced = results.filter((result) => result.unit.serving_price !== null);

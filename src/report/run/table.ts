@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { RungName } from "../../model/index.js";
 import type { JsonResult } from "../../result/json-result.js";
+import { ROUTE_COLUMNS, routeRows } from "./route-rows.js";
 import { horizontalBar } from "../shared/bar.js";
 import { renderTimelineChart } from "../shared/chart.js";
 import { formatMoney, formatNumber, formatPercent, formatTimes, NOT_AVAILABLE, scenarioLine } from "../shared/format.js";
@@ -94,21 +95,9 @@ function channelTable(result: JsonResult, named: boolean, width: number, chalk: 
 
 /** Each route's share of the sessions, its tokens and its day-0 cost per session (model-v2.md 4). */
 function routeTable(result: JsonResult, named: boolean, width: number, chalk: ChalkInstance): string {
-  const currency = result.scenario.currency;
   const title = named ? `Routes: ${result.scenario.name}` : "Routes";
-  const rows = (result.routes ?? []).map((route) => {
-    const tokens = route.tokens_per_session;
-    return [
-      route.name,
-      formatPercent(route.share),
-      formatNumber(tokens.input),
-      formatNumber(tokens.cached_input),
-      formatNumber(tokens.output),
-      formatNumber(tokens.reasoning),
-      formatMoney(route.cost_per_session, currency),
-    ];
-  });
-  const head = [title, "share", "input", "cached", "output", "reasoning", "cost per session"];
+  const rows = routeRows(result);
+  const head = [title, ...ROUTE_COLUMNS];
   return fittedTable({ head, rows, align: ["left", ...head.slice(1).map(() => RIGHT)] }, width, chalk);
 }
 
