@@ -10,7 +10,7 @@ import type {
   TokenPrices,
   TurnsDistribution,
 } from "../../src/model/index.js";
-import { modelInputArb } from "./model-input.js";
+import { formatDouble, modelInputArb } from "./model-input.js";
 
 /**
  * Model inputs using every key of the format (model.md and model-v2.md), as the rules
@@ -19,10 +19,10 @@ import { modelInputArb } from "./model-input.js";
  */
 
 const priceArb: fc.Arbitrary<TokenPrices> = fc.record({
-  input: fc.double({ min: 0, max: 100, noNaN: true }),
-  cachedInput: fc.double({ min: 0, max: 100, noNaN: true }),
-  output: fc.double({ min: 0, max: 100, noNaN: true }),
-  reasoning: fc.double({ min: 0, max: 100, noNaN: true }),
+  input: formatDouble({ min: 0, max: 100 }),
+  cachedInput: formatDouble({ min: 0, max: 100 }),
+  output: formatDouble({ min: 0, max: 100 }),
+  reasoning: formatDouble({ min: 0, max: 100 }),
 });
 
 const servingArb: fc.Arbitrary<Serving> = fc.oneof(
@@ -33,11 +33,11 @@ const servingArb: fc.Arbitrary<Serving> = fc.oneof(
   fc.record({
     kind: fc.constant("self_hosted" as const),
     selfHosted: fc.record({
-      gpuHourPrice: fc.double({ min: 0, max: 10, noNaN: true }),
-      inputTokensPerGpuSecond: fc.double({ min: 1, max: 20_000, noNaN: true }),
-      outputTokensPerGpuSecond: fc.double({ min: 1, max: 5_000, noNaN: true }),
-      cachedInputTokensPerGpuSecond: fc.double({ min: 1, max: 50_000, noNaN: true }),
-      utilization: fc.double({ min: 0.05, max: 1, noNaN: true }),
+      gpuHourPrice: formatDouble({ min: 0, max: 10 }),
+      inputTokensPerGpuSecond: formatDouble({ min: 1, max: 20_000 }),
+      outputTokensPerGpuSecond: formatDouble({ min: 1, max: 5_000 }),
+      cachedInputTokensPerGpuSecond: formatDouble({ min: 1, max: 50_000 }),
+      utilization: formatDouble({ min: 0.05, max: 1 }),
     }),
   }),
 );
@@ -45,9 +45,9 @@ const servingArb: fc.Arbitrary<Serving> = fc.oneof(
 const routesArb: fc.Arbitrary<InferenceRoute[]> = fc
   .array(
     fc.record({
-      weight: fc.double({ min: 0, max: 1, noNaN: true }),
+      weight: formatDouble({ min: 0, max: 1 }),
       serving: servingArb,
-      annualPriceChange: fc.double({ min: -0.99, max: 3, noNaN: true }),
+      annualPriceChange: formatDouble({ min: -0.99, max: 3 }),
       tokens: fc.record(
         {
           reasoning: fc.integer({ min: 0, max: 5000 }),
@@ -72,9 +72,9 @@ const routesArb: fc.Arbitrary<InferenceRoute[]> = fc
 
 const turnsArb: fc.Arbitrary<TurnsDistribution> = fc.oneof(
   fc.integer({ min: 1, max: 40 }).map((turns) => ({ kind: "fixed" as const, turns })),
-  fc.double({ min: 1, max: 30, noNaN: true }).map((mean) => ({ kind: "geometric" as const, mean })),
+  formatDouble({ min: 1, max: 30 }).map((mean) => ({ kind: "geometric" as const, mean })),
   fc
-    .array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0.01, max: 1, noNaN: true })), { minLength: 1, maxLength: 4 })
+    .array(fc.tuple(fc.integer({ min: 1, max: 30 }), formatDouble({ min: 0.01, max: 1 })), { minLength: 1, maxLength: 4 })
     .map((entries) => {
       const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
       return { kind: "shares" as const, shares: entries.map(([turns, weight]) => ({ turns, share: weight / total })) };
@@ -82,8 +82,8 @@ const turnsArb: fc.Arbitrary<TurnsDistribution> = fc.oneof(
 );
 
 const buyingArb: fc.Arbitrary<BuyingMode> = fc.oneof(
-  fc.double({ min: 0, max: 1e6, noNaN: true }).map((dailyBudget) => ({ kind: "budget" as const, dailyBudget })),
-  fc.double({ min: 0, max: 1e5, noNaN: true }).map((dailyInstalls) => ({ kind: "installs" as const, dailyInstalls })),
+  formatDouble({ min: 0, max: 1e6 }).map((dailyBudget) => ({ kind: "budget" as const, dailyBudget })),
+  formatDouble({ min: 0, max: 1e5 }).map((dailyInstalls) => ({ kind: "installs" as const, dailyInstalls })),
 );
 
 const scheduleArb: fc.Arbitrary<ScheduleEntry[]> = fc
@@ -94,11 +94,11 @@ const scheduleArb: fc.Arbitrary<ScheduleEntry[]> = fc
   });
 
 const channelEffectsArb = fc.record({
-  annualCostChange: fc.option(fc.double({ min: -0.9, max: 3, noNaN: true }), { nil: undefined }),
+  annualCostChange: fc.option(formatDouble({ min: -0.9, max: 3 }), { nil: undefined }),
   saturation: fc.option(
     fc.record({
-      referenceDailySpend: fc.double({ min: 1, max: 1e6, noNaN: true }),
-      elasticity: fc.double({ min: 0, max: 0.95, noNaN: true }),
+      referenceDailySpend: formatDouble({ min: 1, max: 1e6 }),
+      elasticity: formatDouble({ min: 0, max: 0.95 }),
     }),
     { nil: null },
   ),
@@ -108,15 +108,15 @@ const revenueArb: fc.Arbitrary<Revenue | null> = fc.oneof(
   fc.constant(null),
   fc.record({
     kind: fc.constant("arpdau" as const),
-    arpdau: fc.double({ min: 0, max: 5, noNaN: true }),
-    storeFee: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    arpdau: formatDouble({ min: 0, max: 5 }),
+    storeFee: formatDouble({ min: 0, max: 0.5 }),
   }),
   fc.record({
     kind: fc.constant("subscription" as const),
-    conversion: fc.double({ min: 0.001, max: 1, noNaN: true }),
-    priceMonthly: fc.double({ min: 0, max: 100, noNaN: true }),
-    monthlyChurn: fc.double({ min: 0, max: 0.99, noNaN: true }),
-    storeFee: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    conversion: formatDouble({ min: 0.001, max: 1 }),
+    priceMonthly: formatDouble({ min: 0, max: 100 }),
+    monthlyChurn: formatDouble({ min: 0, max: 0.99 }),
+    storeFee: formatDouble({ min: 0, max: 0.5 }),
   }),
 );
 
@@ -134,8 +134,8 @@ export const fastInputArb: fc.Arbitrary<ModelInput> = fc
     routes: routesArb,
     routesGiven: fc.boolean(),
     retrain: fc.boolean(),
-    trainingChange: fc.double({ min: -0.5, max: 2, noNaN: true }),
-    appShare: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    trainingChange: formatDouble({ min: -0.5, max: 2 }),
+    appShare: formatDouble({ min: 0.01, max: 1 }),
     usefulLifeDays: fc.integer({ min: 1, max: 400 }),
     revenue: revenueArb,
   })
