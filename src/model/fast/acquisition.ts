@@ -36,101 +36,185 @@ export function buyingSegments(acquisition: Acquisition, horizonDays: number): B
   return segments;
 }
 
-/** Each day's spend and installs, each channel's totals, and the installs as terms for the DAU recurrence. */
+/**
+ * Each day's spend and installs, the horizon's totals (summed day by day, as evaluate()
+ * sums its calendar), each channel's totals, and the installs as terms for the DAU recurrence.
+ * The arrays are scratch (valid until the next evaluation).
+ */
 export interface AcquisitionDays {
   spend: Float64Array;
-  paidInstalls: Float64Array;
-  organicInstalls: Float64Array;
   installs: Float64Array;
-  channelSpend: number[];
-  channelInstalls: number[];
+  totalSpend: number;
+  totalInstalls: number;
+  totalPaidInstalls: number;
+  totalOrganicInstalls: number;
+  channelSpend: Float64Array;
+  channelInstalls: Float64Array;
   terms: InstallTerm[];
 }
 
 /**
- * calendar.ts's `installsByDay` without allocating per day: each channel's CPA drift
- * `g_i^t` is a running product, and a budget day's saturation factor is the same for
- * the whole segment (it depends on the spend only).
+ * calendar.ts's `installsByDay` without allocating per day: each channel's installs per
+ * unit of money `k_i(t) = 1 / (cpa_i g_i^t)` is a running product, and a budget
+ * segment's saturation factor is the same every day (it depends on the spend only).
  */
 export function acquisitionDays(acquisition: Acquisition, horizonDays: number): AcquisitionDays {
   const spend = scratch("spend", horizonDays);
-  const paidInstalls = scratch("paid", horizonDays);
-  const organicInstalls = scratch("organic", horizonDays);
   const installs = scratch("installs", horizonDays);
   const channels = acquisition.channels;
   const count = channels.length;
-  const channelSpend = new Array<number>(count).fill(0);
-  const channelInstalls = new Array<number>(count).fill(0);
-  const cpa = channels.map((channel) => channelCpa(channel.cost));
-  const annualChange = channels.map((channel) => channelAnnualCostChange(channel, acquisition));
-  const dailyGrowth = annualChange.map((change) => (1 + change) ** (1 / 365));
-  // k_i(t) = 1 / (cpa_i g_i^t): each channel's installs per unit of money on day t, a running product.
-  const perMoney = new Float64Array(count);
-  const dailyFall = new Float64Array(count);
+  const channelSpend = scratch("channelSpend", count);
+  const channelInstalls = scratch("channelInstalls", count);
+  const perMoney = scratch("perMoney", count);
+  const dailyFall = scratch("dailyFall", count);
   for (let i = 0; i < count; i++) {
-    perMoney[i] = 1 / cpa[i]!;
-    dailyFall[i] = 1 / dailyGrowth[i]!;
+    const channel = channels[i]!;
+    perMoney[i] = 1 / channelCpa(channel.cost);
+    dailyFall[i] = 1 / (1 + channelAnnualCostChange(channel, acquisition)) ** (1 / 365);
   }
-  const terms: ChannelTerm[] = channels.map((channel, i) => ({
-    share: channel.share,
-    installsPerMoney: perMoney[i]!,
-    saturation: channel.saturation,
-  }));
-  const anySaturation = channels.some((channel) => saturates(channel.saturation));
-  const organicRatio = acquisition.organicRatio;
-  const organicPerDay = acquisition.organicInstallsPerDay;
-  const installTerms: InstallTerm[] = [{ from: 0, to: horizonDays, amount: organicPerDay, q: 1 }];
-  const channelDaySpend = new Float64Array(count);
-  const factor = new Float64Array(count);
-
-  let day = 0;
+  const days: DayTotals = { spend: 0, installs: 0, paid: 0, organic: 0 };
+  const installTerms: InstallTerm[] = [{ from: 0, to: horizonDays, amount: acquisition.organicInstallsPerDay, q: 1 }];
+  const bought: Bought = { acquisition, spend, installs, perMoney, dailyFall, channelSpend, channelInstalls, days };
+  // `perMoney` holds k_i(day) for the first day of each segment; day 0's is 1 / cpa_i.
   for (const segment of buyingSegments(acquisition, horizonDays)) {
-    const buying = segment.buying;
-    const mode = buying === null ? 0 : buying.kind === "budget" ? 1 : 2;
-    const budget = buying?.kind === "budget" ? buying.dailyBudget : 0;
-    const wanted = buying?.kind === "installs" ? buying.dailyInstalls : 0;
-    if (mode === 1) {
-      for (let i = 0; i < count; i++) {
-        channelDaySpend[i] = terms[i]!.share * budget;
-        factor[i] = saturationFactor(channelDaySpend[i]!, channels[i]!.saturation);
-      }
-      installTerms.push(...budgetTerms(segment.from, segment.to, channelDaySpend, factor, perMoney, dailyFall, annualChange, organicRatio));
-    } else if (mode === 2) {
-      installTerms.push({ from: segment.from, to: segment.to, amount: (1 + organicRatio) * wanted, q: 1 });
-    }
-    for (; day < segment.to; day++) {
-      if (day > 0) for (let i = 0; i < count; i++) perMoney[i] = perMoney[i]! * dailyFall[i]!;
-      let daySpend = 0;
-      let dayPaid = 0;
-      if (mode === 1 && budget > 0) {
-        daySpend = budget;
-        for (let i = 0; i < count; i++) {
-          const spent = channelDaySpend[i]!;
-          const bought = spent === 0 ? 0 : (spent * perMoney[i]!) / factor[i]!;
-          dayPaid += bought;
-          channelSpend[i]! += spent;
-          channelInstalls[i]! += bought;
-        }
-      } else if (mode === 2) {
-        for (let i = 0; i < count; i++) terms[i]!.installsPerMoney = perMoney[i]!;
-        daySpend = anySaturation ? spendForInstalls(terms, wanted)! : linearSpend(terms, wanted);
-        dayPaid = wanted;
-        if (daySpend > 0) {
-          for (let i = 0; i < count; i++) {
-            const term = terms[i]!;
-            channelSpend[i]! += term.share * daySpend;
-            channelInstalls[i]! += installsForChannelSpend(term.share * daySpend, term.installsPerMoney, term.saturation);
-          }
-        }
-      }
-      const organic = organicPerDay + organicRatio * dayPaid;
-      spend[day] = daySpend;
-      paidInstalls[day] = dayPaid;
-      organicInstalls[day] = organic;
-      installs[day] = dayPaid + organic;
+    const { from, to, buying } = segment;
+    if (buying?.kind === "budget" && buying.dailyBudget > 0) {
+      installTerms.push(...budgetDays(bought, from, to, buying.dailyBudget));
+    } else if (buying?.kind === "installs") {
+      installTerms.push({ from, to, amount: (1 + acquisition.organicRatio) * buying.dailyInstalls, q: 1 });
+      installsDays(bought, from, to, buying.dailyInstalls);
+    } else {
+      unpaidDays(bought, from, to);
     }
   }
-  return { spend, paidInstalls, organicInstalls, installs, channelSpend, channelInstalls, terms: installTerms };
+  return {
+    spend,
+    installs,
+    totalSpend: days.spend,
+    totalInstalls: days.installs,
+    totalPaidInstalls: days.paid,
+    totalOrganicInstalls: days.organic,
+    channelSpend,
+    channelInstalls,
+    terms: installTerms,
+  };
+}
+
+interface DayTotals {
+  spend: number;
+  installs: number;
+  paid: number;
+  organic: number;
+}
+
+/** The state the segments fill in turn; `perMoney` is each channel's `k_i` on the next segment's first day. */
+interface Bought {
+  acquisition: Acquisition;
+  spend: Float64Array;
+  installs: Float64Array;
+  perMoney: Float64Array;
+  dailyFall: Float64Array;
+  channelSpend: Float64Array;
+  channelInstalls: Float64Array;
+  days: DayTotals;
+}
+
+/** Moves every channel's `k_i` on by `days` days of drift. */
+function drift(bought: Bought, days: number): void {
+  const { perMoney, dailyFall } = bought;
+  for (let i = 0; i < bought.acquisition.channels.length; i++) perMoney[i] = perMoney[i]! * dailyFall[i]! ** days;
+}
+
+/** Days without paid installs, or with a budget of 0: organic installs only. */
+function unpaidDays(bought: Bought, from: number, to: number): void {
+  const { installs, days } = bought;
+  const organic = bought.acquisition.organicInstallsPerDay;
+  for (let day = from; day < to; day++) {
+    installs[day] = organic;
+    days.installs += organic;
+    days.organic += organic;
+  }
+  drift(bought, to - from);
+}
+
+/**
+ * A budget segment: channel i spends `s_i = share_i * budget` a day and buys `s_i k_i(d) / f_i`,
+ * `f_i` its saturation factor at that spend. Returns the paid and ratio-organic installs as
+ * geometric terms, one per distinct CPA drift.
+ */
+function budgetDays(bought: Bought, from: number, to: number, budget: number): InstallTerm[] {
+  const { spend, installs, perMoney, dailyFall, channelSpend, channelInstalls, days } = bought;
+  const { channels, organicRatio, organicInstallsPerDay } = bought.acquisition;
+  const count = channels.length;
+  // Installs per unit of k_i for each channel: s_i / f_i.
+  const perUnit = scratch("perUnit", count);
+  const terms: InstallTerm[] = [];
+  for (let i = 0; i < count; i++) {
+    const spent = channels[i]!.share * budget;
+    perUnit[i] = spent === 0 ? 0 : spent / saturationFactor(spent, channels[i]!.saturation);
+    channelSpend[i]! += spent * (to - from);
+    if (spent === 0) continue;
+    const amount = (1 + organicRatio) * perUnit[i]! * perMoney[i]!;
+    const same = terms.find((term) => term.q === dailyFall[i]!);
+    if (same === undefined) terms.push({ from, to, amount, q: dailyFall[i]! });
+    else same.amount += amount;
+  }
+  let totalSpend = days.spend;
+  let totalInstalls = days.installs;
+  let totalPaid = days.paid;
+  let totalOrganic = days.organic;
+  for (let day = from; day < to; day++) {
+    let paid = 0;
+    for (let i = 0; i < count; i++) {
+      const k = perMoney[i]!;
+      const channelBought = perUnit[i]! * k;
+      paid += channelBought;
+      channelInstalls[i]! += channelBought;
+      perMoney[i] = k * dailyFall[i]!;
+    }
+    const organic = organicInstallsPerDay + organicRatio * paid;
+    const dayInstalls = paid + organic;
+    spend[day] = budget;
+    installs[day] = dayInstalls;
+    totalSpend += budget;
+    totalInstalls += dayInstalls;
+    totalPaid += paid;
+    totalOrganic += organic;
+  }
+  days.spend = totalSpend;
+  days.installs = totalInstalls;
+  days.paid = totalPaid;
+  days.organic = totalOrganic;
+  return terms;
+}
+
+/** An installs segment: the spend that buys `wanted` installs a day at the day's CPAs (acquisition.ts's `spendForInstalls`). */
+function installsDays(bought: Bought, from: number, to: number, wanted: number): void {
+  const { spend, installs, perMoney, dailyFall, channelSpend, channelInstalls, days } = bought;
+  const { channels, organicRatio, organicInstallsPerDay } = bought.acquisition;
+  const count = channels.length;
+  const terms: ChannelTerm[] = channels.map((channel, i) => ({ share: channel.share, installsPerMoney: perMoney[i]!, saturation: channel.saturation }));
+  const anySaturation = channels.some((channel) => saturates(channel.saturation));
+  const organic = organicInstallsPerDay + organicRatio * wanted;
+  const dayInstalls = wanted + organic;
+  for (let day = from; day < to; day++) {
+    for (let i = 0; i < count; i++) terms[i]!.installsPerMoney = perMoney[i]!;
+    const daySpend = anySaturation ? spendForInstalls(terms, wanted)! : linearSpend(terms, wanted);
+    if (daySpend > 0) {
+      for (let i = 0; i < count; i++) {
+        const term = terms[i]!;
+        channelSpend[i]! += term.share * daySpend;
+        channelInstalls[i]! += installsForChannelSpend(term.share * daySpend, term.installsPerMoney, term.saturation);
+      }
+    }
+    for (let i = 0; i < count; i++) perMoney[i] = perMoney[i]! * dailyFall[i]!;
+    spend[day] = daySpend;
+    installs[day] = dayInstalls;
+    days.spend += daySpend;
+    days.installs += dayInstalls;
+    days.paid += wanted;
+    days.organic += organic;
+  }
 }
 
 /** acquisition.ts's `spendForInstalls` without saturation: `installs / Σ share_i k_i`. */
@@ -138,32 +222,4 @@ function linearSpend(terms: readonly ChannelTerm[], installs: number): number {
   let linearRate = 0;
   for (const term of terms) linearRate += term.share * term.installsPerMoney;
   return installs / linearRate;
-}
-
-/**
- * A budget segment's paid and ratio-organic installs as geometric terms, one per distinct
- * CPA drift: channel i buys `s_i k_i(d) / f_i` on day d, with `k_i(d) = k_i(from) (1/g_i)^(d - from)`.
- * `perMoney` holds `k_i(from - 1)` (or `k_i(0)` when `from` is 0): the day loop has not reached `from`.
- */
-function budgetTerms(
-  from: number,
-  to: number,
-  channelDaySpend: Float64Array,
-  factor: Float64Array,
-  perMoney: Float64Array,
-  dailyFall: Float64Array,
-  annualChange: readonly number[],
-  organicRatio: number,
-): InstallTerm[] {
-  const byChange = new Map<number, InstallTerm>();
-  for (let i = 0; i < channelDaySpend.length; i++) {
-    const spent = channelDaySpend[i]!;
-    if (spent === 0) continue;
-    const perMoneyAtFrom = from === 0 ? perMoney[i]! : perMoney[i]! * dailyFall[i]!;
-    const amount = ((1 + organicRatio) * spent * perMoneyAtFrom) / factor[i]!;
-    const same = byChange.get(annualChange[i]!);
-    if (same === undefined) byChange.set(annualChange[i]!, { from, to, amount, q: dailyFall[i]! });
-    else same.amount += amount;
-  }
-  return [...byChange.values()];
 }

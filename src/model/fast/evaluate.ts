@@ -32,7 +32,8 @@ export function evaluateResult(input: ModelInput): ModelResult {
  *   on each buying segment (dau.ts);
  * - the cohort-weighted serving cost at age a, `Σ_d w_d serve(d + a)`, as
  *   `sessions Σ_r share_r cost_r g_r^a Σ_d w_d g_r^d` (model-v2.md 9);
- * - one pass over the days for the calendar's sums and the milestones, in reused arrays.
+ * - one pass over the days for the calendar's sums and the milestones, one over the ages
+ *   for the unit view, in reused arrays.
  * Only for inputs fastPathCovers() accepts.
  */
 export function evaluateFast(input: ModelInput): ModelResult {
@@ -46,31 +47,33 @@ export function evaluateFast(input: ModelInput): ModelResult {
   const routes = costRoutes(inference.routes, tokens, turnSurvival);
   const costPerSession = mixedSessionCost(routes, 0);
   const sessions = sessionsPerDauDay(usage, turnsPerSession);
-  const routeGrowth = routes.map((route) => (route.annualPriceChange === 0 ? 1 : (1 + route.annualPriceChange) ** (1 / 365)));
+  const prices = routePrices(routes);
 
   const trainingHorizon = attributedTraining(input.training, horizonDays);
   const bought = acquisitionDays(acquisition, horizonDays);
   const dau = scratch("dau", horizonDays);
   for (const term of bought.terms) addTermDau(term, retention, cumulative, dau, horizonDays);
 
-  const calendar = calendarSums(input, bought, dau, routes, routeGrowth, sessions);
-  const { totalAcquisition, totalInference, installs, paidInstalls } = calendar;
+  const calendar = calendarSums(input, bought, dau, prices, sessions);
+  const totalAcquisition = bought.totalSpend;
+  const installs = bought.totalInstalls;
+  const paidInstalls = bought.totalPaidInstalls;
   const cacBlended = ratio(totalAcquisition, installs);
   const trainingPerUser = ratio(trainingHorizon, installs);
   const costPerTurn = costPerSession / turnsPerSession;
 
-  const unit = unitSums(input, bought.installs, installs, retention, routes, routeGrowth, sessions, cacBlended);
+  const unit = unitSums(input, installs, retention, prices, sessions, cacBlended);
 
   return {
     totals: {
       acquisition: totalAcquisition,
-      inference: totalInference,
+      inference: calendar.totalInference,
       training: trainingHorizon,
-      total: totalAcquisition + totalInference + trainingHorizon,
+      total: totalAcquisition + calendar.totalInference + trainingHorizon,
       revenue: calendar.revenue,
       installs,
       paid_installs: paidInstalls,
-      organic_installs: calendar.organicInstalls,
+      organic_installs: bought.totalOrganicInstalls,
       peak_dau: calendar.peakDau,
       avg_dau: calendar.dauSum / horizonDays,
     },
@@ -99,18 +102,38 @@ export function evaluateFast(input: ModelInput): ModelResult {
       inference_overtakes_acquisition_day: calendar.overtakesAcquisitionDay,
     },
     channels: acquisition.channels.map((channel, i) =>
-      channelResult(channel, bought.spend[0] ?? 0, bought.channelSpend[i]!, bought.channelInstalls[i]!),
+      channelResult(channel, bought.spend[0]!, bought.channelSpend[i]!, bought.channelInstalls[i]!),
     ),
     routes: inference.routesGiven ? routes.map(routeResult) : null,
   };
 }
 
+/**
+ * Each route's day-0 share of a session's cost `share_r cost_r`, its daily price factor
+ * `g_r`, and room for `g_r^t` and for `Σ_d installs(d) g_r^d`: scratch, one entry a route.
+ */
+interface RoutePrices {
+  count: number;
+  base: Float64Array;
+  growth: Float64Array;
+  drift: Float64Array;
+  installsAtPrice: Float64Array;
+}
+
+function routePrices(routes: readonly RouteCost[]): RoutePrices {
+  const count = routes.length;
+  const base = scratch("routeBase", count);
+  const growth = scratch("routeGrowth", count);
+  for (let r = 0; r < count; r++) {
+    const route = routes[r]!;
+    base[r] = route.share * route.costPerSession;
+    growth[r] = route.annualPriceChange === 0 ? 1 : (1 + route.annualPriceChange) ** (1 / 365);
+  }
+  return { count, base, growth, drift: scratch("routeDrift", count), installsAtPrice: scratch("routeInstalls", count) };
+}
+
 interface CalendarSums {
-  totalAcquisition: number;
   totalInference: number;
-  installs: number;
-  paidInstalls: number;
-  organicInstalls: number;
   revenue: number | null;
   peakDau: number;
   dauSum: number;
@@ -121,70 +144,61 @@ interface CalendarSums {
 /**
  * The calendar's totals and its two day milestones in one pass: `serve(t)` as a running
  * product per route, revenue per active user or the subscriptions' decaying running sum
- * (revenue.ts), the training committed by each day (training.ts).
+ * (revenue.ts), the training committed by each day (training.ts). Leaves
+ * `Σ_d installs(d) g_r^d` in `prices.installsAtPrice` for the unit view.
  */
-function calendarSums(
-  input: ModelInput,
-  bought: AcquisitionDays,
-  dau: Float64Array,
-  routes: readonly RouteCost[],
-  routeGrowth: readonly number[],
-  sessions: number,
-): CalendarSums {
+function calendarSums(input: ModelInput, bought: AcquisitionDays, dau: Float64Array, prices: RoutePrices, sessions: number): CalendarSums {
   const horizonDays = input.horizonDays;
   const revenue = input.revenue;
+  const subscription = revenue?.kind === "subscription";
   const perActiveUser = revenue === null || revenue.kind === "subscription" ? 0 : arpdau(revenue) * netShare(revenue);
   const perSubscriberDay = revenue?.kind === "subscription" ? ((revenue.conversion * revenue.priceMonthly) / 30) * netShare(revenue) : 0;
   const dailyStay = revenue?.kind === "subscription" ? (1 - revenue.monthlyChurn) ** (1 / 30) : 0;
   const generations = trainingGenerations(input.training, horizonDays);
-  const drift = routes.map(() => 1);
+  const { count: routeCount, base, growth, drift, installsAtPrice } = prices;
+  const { spend, installs } = bought;
+  for (let r = 0; r < routeCount; r++) drift[r] = 1;
 
-  let totalAcquisition = 0;
+  let spent = 0;
   let totalInference = 0;
-  let installs = 0;
-  let paidInstalls = 0;
-  let organicInstalls = 0;
   let totalRevenue = 0;
   let peakDau = 0;
   let dauSum = 0;
   let subscribers = 0;
   let committed = 0;
   let nextGeneration = 0;
+  let nextGenerationDay = generations[0]?.day ?? horizonDays;
   let overtakesTrainingDay: number | null = null;
   let overtakesAcquisitionDay: number | null = null;
   for (let day = 0; day < horizonDays; day++) {
+    const dayInstalls = installs[day]!;
     let costOfSession = 0;
-    for (let r = 0; r < routes.length; r++) {
-      if (day > 0) drift[r] = drift[r]! * routeGrowth[r]!;
-      costOfSession += routes[r]!.share * routes[r]!.costPerSession * drift[r]!;
+    for (let r = 0; r < routeCount; r++) {
+      const priceFactor = drift[r]!;
+      costOfSession += base[r]! * priceFactor;
+      installsAtPrice[r]! += dayInstalls * priceFactor;
+      drift[r] = priceFactor * growth[r]!;
     }
     const active = dau[day]!;
-    const inferenceOfDay = active * (sessions * costOfSession);
-    totalAcquisition += bought.spend[day]!;
-    totalInference += inferenceOfDay;
-    installs += bought.installs[day]!;
-    paidInstalls += bought.paidInstalls[day]!;
-    organicInstalls += bought.organicInstalls[day]!;
+    totalInference += active * (sessions * costOfSession);
+    spent += spend[day]!;
     dauSum += active;
     if (active > peakDau) peakDau = active;
-    if (revenue !== null) {
-      if (revenue.kind === "subscription") {
-        subscribers = subscribers * dailyStay + bought.installs[day]!;
-        totalRevenue += subscribers * perSubscriberDay;
-      } else {
-        totalRevenue += active * perActiveUser;
-      }
+    if (subscription) {
+      subscribers = subscribers * dailyStay + dayInstalls;
+      totalRevenue += subscribers * perSubscriberDay;
+    } else {
+      totalRevenue += active * perActiveUser;
     }
-    while (nextGeneration < generations.length && generations[nextGeneration]!.day <= day) committed += generations[nextGeneration++]!.cost;
+    while (nextGenerationDay <= day) {
+      committed += generations[nextGeneration++]!.cost;
+      nextGenerationDay = generations[nextGeneration]?.day ?? horizonDays;
+    }
     if (overtakesTrainingDay === null && committed > 0 && totalInference >= committed) overtakesTrainingDay = day;
-    if (overtakesAcquisitionDay === null && totalAcquisition > 0 && totalInference >= totalAcquisition) overtakesAcquisitionDay = day;
+    if (overtakesAcquisitionDay === null && spent > 0 && totalInference >= spent) overtakesAcquisitionDay = day;
   }
   return {
-    totalAcquisition,
     totalInference,
-    installs,
-    paidInstalls,
-    organicInstalls,
     revenue: revenue === null ? null : totalRevenue,
     peakDau,
     dauSum,
@@ -203,58 +217,56 @@ interface UnitSums {
 /**
  * The unit view over ages `a < L` (unit.ts): the day-0 user's serving cost, the average
  * acquired user's `R(a) Σ_d w_d serve(d + a)` with `Σ_d w_d serve(d + a) =
- * sessions Σ_r share_r cost_r g_r^a G_r`, `G_r = Σ_d w_d g_r^d`, and the margin, LTV and payback.
+ * sessions Σ_r share_r cost_r g_r^a G_r`, `G_r = Σ_d installs(d) g_r^d / N` (from
+ * calendarSums), and the margin, LTV and payback.
  */
 function unitSums(
   input: ModelInput,
-  installsByDay: Float64Array,
   installs: number,
   retention: Float64Array,
-  routes: readonly RouteCost[],
-  routeGrowth: readonly number[],
+  prices: RoutePrices,
   sessions: number,
   cacBlended: number | null,
 ): UnitSums {
-  const { horizonDays } = input;
   const lifetimeDays = input.usage.lifetimeDays;
-  // G_r, with unit.ts's weights: installs(d) / N, or the day-0 user alone when N is 0.
-  const weighted = routes.map((route, r) => {
-    if (!(installs > 0)) return route.share * route.costPerSession;
-    let total = 0;
-    let power = 1;
-    for (let day = 0; day < horizonDays; day++) {
-      total += (installsByDay[day]! / installs) * power;
-      power *= routeGrowth[r]!;
-    }
-    return route.share * route.costPerSession * total;
-  });
+  const { count: routeCount, base, growth, drift, installsAtPrice } = prices;
+  // unit.ts's weights are installs(d) / N, or the day-0 user alone (G_r = 1) when N is 0.
+  const weighted = scratch("routeWeighted", routeCount);
+  for (let r = 0; r < routeCount; r++) {
+    weighted[r] = installs > 0 ? base[r]! * (installsAtPrice[r]! / installs) : base[r]!;
+    drift[r] = 1;
+  }
   const revenue = input.revenue;
+  const subscription = revenue?.kind === "subscription";
   const perActiveUser = revenue === null || revenue.kind === "subscription" ? 0 : arpdau(revenue) * netShare(revenue);
   const perInstallDay = revenue?.kind === "subscription" ? ((revenue.conversion * revenue.priceMonthly) / 30) * netShare(revenue) : 0;
-  const churn = revenue?.kind === "subscription" ? revenue.monthlyChurn : 0;
-  const drift = routes.map(() => 1);
+  // `(1 - churn) ** (a / 30)` as a running product.
+  const dailyStay = revenue?.kind === "subscription" ? (1 - revenue.monthlyChurn) ** (1 / 30) : 1;
 
   let inferencePerUser = 0;
   let inferencePerUserDay0 = 0;
   let ltv = 0;
+  let stayed = 1;
   let paybackDay: number | null = null;
+  const payback = revenue !== null && cacBlended !== null;
+  const payable = cacBlended ?? 0;
   for (let age = 0; age < lifetimeDays; age++) {
     let servedDay0 = 0;
     let servedAverage = 0;
-    for (let r = 0; r < routes.length; r++) {
-      if (age > 0) drift[r] = drift[r]! * routeGrowth[r]!;
-      servedDay0 += routes[r]!.share * routes[r]!.costPerSession * drift[r]!;
-      servedAverage += weighted[r]! * drift[r]!;
+    for (let r = 0; r < routeCount; r++) {
+      const priceFactor = drift[r]!;
+      servedDay0 += base[r]! * priceFactor;
+      servedAverage += weighted[r]! * priceFactor;
+      drift[r] = priceFactor * growth[r]!;
     }
     const stay = retention[age]!;
     const serving = stay * (sessions * servedAverage);
     inferencePerUser += serving;
     inferencePerUserDay0 += stay * (sessions * servedDay0);
-    if (revenue !== null) {
-      const earned = revenue.kind === "subscription" ? perInstallDay * (1 - churn) ** (age / 30) : stay * perActiveUser;
-      ltv += earned - serving;
-      if (paybackDay === null && cacBlended !== null && ltv >= cacBlended) paybackDay = age;
-    }
+    const earned = subscription ? perInstallDay * stayed : stay * perActiveUser;
+    stayed *= dailyStay;
+    ltv += earned - serving;
+    if (payback && paybackDay === null && ltv >= payable) paybackDay = age;
   }
   return { inferencePerUser, inferencePerUserDay0, ltv: revenue === null ? null : ltv, paybackDay };
 }
