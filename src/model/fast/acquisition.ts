@@ -9,7 +9,7 @@ import {
 } from "../acquisition.js";
 import type { Acquisition, BuyingMode } from "../types.js";
 import type { InstallTerm } from "./dau.js";
-import { scratch } from "./scratch.js";
+import { scratch, scratchZeros } from "./scratch.js";
 
 /** Days `[from, to)` bought in one mode (null: no paid buying). */
 export interface BuyingSegment {
@@ -59,12 +59,12 @@ export interface AcquisitionDays {
  * segment's saturation factor is the same every day (it depends on the spend only).
  */
 export function acquisitionDays(acquisition: Acquisition, horizonDays: number): AcquisitionDays {
-  const spend = scratch("spend", horizonDays);
+  const spend = scratchZeros("spend", horizonDays);
   const installs = scratch("installs", horizonDays);
   const channels = acquisition.channels;
   const count = channels.length;
-  const channelSpend = scratch("channelSpend", count);
-  const channelInstalls = scratch("channelInstalls", count);
+  const channelSpend = scratchZeros("channelSpend", count);
+  const channelInstalls = scratchZeros("channelInstalls", count);
   const perMoney = scratch("perMoney", count);
   const dailyFall = scratch("dailyFall", count);
   for (let i = 0; i < count; i++) {
@@ -129,11 +129,15 @@ function drift(bought: Bought, days: number): void {
 function unpaidDays(bought: Bought, from: number, to: number): void {
   const { installs, days } = bought;
   const organic = bought.acquisition.organicInstallsPerDay;
+  let totalInstalls = days.installs;
+  let totalOrganic = days.organic;
   for (let day = from; day < to; day++) {
     installs[day] = organic;
-    days.installs += organic;
-    days.organic += organic;
+    totalInstalls += organic;
+    totalOrganic += organic;
   }
+  days.installs = totalInstalls;
+  days.organic = totalOrganic;
   drift(bought, to - from);
 }
 
@@ -197,6 +201,10 @@ function installsDays(bought: Bought, from: number, to: number, wanted: number):
   const anySaturation = channels.some((channel) => saturates(channel.saturation));
   const organic = organicInstallsPerDay + organicRatio * wanted;
   const dayInstalls = wanted + organic;
+  let totalSpend = days.spend;
+  let totalInstalls = days.installs;
+  let totalPaid = days.paid;
+  let totalOrganic = days.organic;
   for (let day = from; day < to; day++) {
     for (let i = 0; i < count; i++) terms[i]!.installsPerMoney = perMoney[i]!;
     const daySpend = anySaturation ? spendForInstalls(terms, wanted)! : linearSpend(terms, wanted);
@@ -210,11 +218,15 @@ function installsDays(bought: Bought, from: number, to: number, wanted: number):
     for (let i = 0; i < count; i++) perMoney[i] = perMoney[i]! * dailyFall[i]!;
     spend[day] = daySpend;
     installs[day] = dayInstalls;
-    days.spend += daySpend;
-    days.installs += dayInstalls;
-    days.paid += wanted;
-    days.organic += organic;
+    totalSpend += daySpend;
+    totalInstalls += dayInstalls;
+    totalPaid += wanted;
+    totalOrganic += organic;
   }
+  days.spend = totalSpend;
+  days.installs = totalInstalls;
+  days.paid = totalPaid;
+  days.organic = totalOrganic;
 }
 
 /** acquisition.ts's `spendForInstalls` without saturation: `installs / Σ share_i k_i`. */

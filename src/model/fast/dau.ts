@@ -36,11 +36,10 @@ export function addTermDau(
 ): void {
   const { from, to, amount, q } = term;
   if (amount === 0 || from >= horizonDays) return;
+  const last = Math.min(to, horizonDays);
   if (q === 1) {
-    for (let t = from; t < horizonDays; t++) {
-      const since = cumulativeRetention[t - from]!;
-      dau[t]! += amount * (t >= to ? since - cumulativeRetention[t - to]! : since);
-    }
+    for (let t = from; t < last; t++) dau[t]! += amount * cumulativeRetention[t - from]!;
+    for (let t = last; t < horizonDays; t++) dau[t]! += amount * (cumulativeRetention[t - from]! - cumulativeRetention[t - to]!);
     return;
   }
   const qSpan = q ** (to - from);
@@ -51,9 +50,10 @@ export function addTermDau(
     if (++sinceAnchor >= anchorEvery) {
       window = directWindow(term, retention, t);
       sinceAnchor = 0;
-    } else {
+    } else if (t < to) {
       window = q * window + retention[t - from]!;
-      if (t >= to) window -= qSpan * retention[t - to]!;
+    } else {
+      window = q * window + retention[t - from]! - qSpan * retention[t - to]!;
     }
     dau[t]! += amount * window;
   }

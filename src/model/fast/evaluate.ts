@@ -13,7 +13,7 @@ import type { ModelInput, ModelResult } from "../types.js";
 import { acquisitionDays, type AcquisitionDays } from "./acquisition.js";
 import { addTermDau } from "./dau.js";
 import { retentionCurves } from "./retention.js";
-import { scratch } from "./scratch.js";
+import { scratch, scratchZeros } from "./scratch.js";
 import { fastPathCovers } from "./covers.js";
 
 /**
@@ -51,7 +51,7 @@ export function evaluateFast(input: ModelInput): ModelResult {
 
   const trainingHorizon = attributedTraining(input.training, horizonDays);
   const bought = acquisitionDays(acquisition, horizonDays);
-  const dau = scratch("dau", horizonDays);
+  const dau = scratchZeros("dau", horizonDays);
   for (const term of bought.terms) addTermDau(term, retention, cumulative, dau, horizonDays);
 
   const calendar = calendarSums(input, bought, dau, prices, sessions);
@@ -129,7 +129,7 @@ function routePrices(routes: readonly RouteCost[]): RoutePrices {
     base[r] = route.share * route.costPerSession;
     growth[r] = route.annualPriceChange === 0 ? 1 : (1 + route.annualPriceChange) ** (1 / 365);
   }
-  return { count, base, growth, drift: scratch("routeDrift", count), installsAtPrice: scratch("routeInstalls", count) };
+  return { count, base, growth, drift: scratch("routeDrift", count), installsAtPrice: scratchZeros("routeInstalls", count) };
 }
 
 interface CalendarSums {

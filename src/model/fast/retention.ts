@@ -48,33 +48,55 @@ function logsUpTo(days: number): Float64Array {
   return logOfAge;
 }
 
-/** The smallest prime factor of each a >= 2 (a itself for a prime), for a < the array's length. */
-let smallestFactor = new Int32Array(0);
+/**
+ * The ages below `factorsLength` split as the sieve finds them: the primes, and every
+ * composite `a` in increasing order with its smallest prime factor `p` and `a / p`.
+ */
+let factorsLength = 0;
+let primes = new Int32Array(0);
+let composites = new Int32Array(0);
+let compositeFactor = new Int32Array(0);
+let compositeCofactor = new Int32Array(0);
 
-function smallestFactorsUpTo(days: number): Int32Array {
-  if (smallestFactor.length < days) {
-    smallestFactor = new Int32Array(days);
-    for (let a = 2; a < days; a++) {
-      if (smallestFactor[a] !== 0) continue;
-      for (let multiple = a; multiple < days; multiple += a) if (smallestFactor[multiple] === 0) smallestFactor[multiple] = a;
+function factorAgesUpTo(length: number): void {
+  if (factorsLength >= length) return;
+  const smallest = new Int32Array(length);
+  const primeList: number[] = [];
+  const compositeList: number[] = [];
+  for (let a = 2; a < length; a++) {
+    if (smallest[a] === 0) {
+      primeList.push(a);
+      for (let multiple = a; multiple < length; multiple += a) if (smallest[multiple] === 0) smallest[multiple] = a;
+    } else {
+      compositeList.push(a);
     }
   }
-  return smallestFactor;
+  primes = Int32Array.from(primeList);
+  composites = Int32Array.from(compositeList);
+  compositeFactor = composites.map((a) => smallest[a]!);
+  compositeCofactor = composites.map((a) => a / smallest[a]!);
+  factorsLength = length;
 }
 
 /**
- * `a^slope` for 1 <= a <= last, into `out`: `exp(slope ln p)` for each prime p and a product
- * of two earlier entries for every other a (`a = p * (a / p)`), so one exp per prime instead
- * of one per age. Each entry is a product of at most log2(a) rounded powers: within about
- * 1e-15 relative of `exp(slope ln a)`.
+ * `a^slope` for 1 <= a <= last, into `out`: `exp(slope ln p)` for each prime p, then a
+ * product of two smaller entries for every composite (`a = p * (a / p)`), so one exp per
+ * prime instead of one per age. Each entry is a product of at most log2(a) rounded
+ * powers: within about 1e-15 relative of `exp(slope ln a)`.
  */
 function powersOfAges(slope: number, last: number, out: Float64Array): void {
   const logs = logsUpTo(last + 1);
-  const factor = smallestFactorsUpTo(last + 1);
+  factorAgesUpTo(last + 1);
   out[1] = 1;
-  for (let a = 2; a <= last; a++) {
-    const p = factor[a]!;
-    out[a] = p === a ? Math.exp(slope * logs[a]!) : out[p]! * out[(a / p) | 0]!;
+  for (let i = 0; i < primes.length; i++) {
+    const p = primes[i]!;
+    if (p > last) break;
+    out[p] = Math.exp(slope * logs[p]!);
+  }
+  for (let i = 0; i < composites.length; i++) {
+    const a = composites[i]!;
+    if (a > last) break;
+    out[a] = out[compositeFactor[i]!]! * out[compositeCofactor[i]!]!;
   }
 }
 
