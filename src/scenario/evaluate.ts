@@ -3,19 +3,21 @@ import { evaluate, timeline, type TimelinePeriod } from "../model/index.js";
 import { jsonResult, type JsonResult, type ScenarioHeader } from "../result/json-result.js";
 import type { Scenario } from "./load.js";
 
-/** A validated scenario through the model, as the JSON result every report starts from; `period` adds the calendar. */
+/**
+ * A validated scenario through the model, as the JSON result every report starts from.
+ * Without `period`, the model's O(H) fast path where it covers the input (src/model/fast/),
+ * evaluate() where not: the same figures to 1e-9 relative (tests/model/fast.test.ts).
+ * `period` adds the calendar, which only the direct evaluate() builds.
+ */
 export function evaluateScenario(scenario: Scenario, period?: TimelinePeriod): JsonResult {
+  if (period === undefined) return jsonResult(scenarioHeader(scenario), evaluateResult(scenario.input));
   const { result, calendar } = evaluate(scenario.input);
-  return jsonResult(scenarioHeader(scenario), result, period === undefined ? undefined : timeline(calendar, period));
+  return jsonResult(scenarioHeader(scenario), result, timeline(calendar, period));
 }
 
-/**
- * One point of many (sweep, solve, sensitivity, samples): the model's O(H) fast path where
- * it covers the input (src/model/fast/), evaluate() where not; equal to evaluateScenario's
- * figures to 1e-9 relative, without a calendar.
- */
+/** One point of many (sweep, solve, sensitivity, samples): evaluateScenario without a calendar. */
 export function evaluatePoint(scenario: Scenario): JsonResult {
-  return jsonResult(scenarioHeader(scenario), evaluateResult(scenario.input));
+  return evaluateScenario(scenario);
 }
 
 /** Which scenario a report is about, as every report's JSON names it. */
