@@ -31,6 +31,25 @@ describe("costLadder", () => {
     expect(costLadder(5, null, 2)).toMatchObject({ order: ["acquisition", "inference"], not_available: ["training"], holds: false });
   });
 
+  it("orders the rungs as a stable sort by value would", () => {
+    const value = fc.option(fc.constantFrom(0, -0, 1, 2, 1e6), { nil: null });
+    fc.assert(
+      fc.property(value, value, value, (i, t, a) => {
+        const rungs = [
+          ["inference", i],
+          ["training", t],
+          ["acquisition", a],
+        ] as const;
+        // Array.prototype.sort is stable (ES2019): equal values keep the ladder's order.
+        const reference = rungs
+          .filter(([, v]) => v !== null)
+          .sort(([, x], [, y]) => x! - y!)
+          .map(([rung]) => rung);
+        expect(costLadder(i, t, a).order).toEqual(reference);
+      }),
+    );
+  });
+
   it("holds exactly when the order is the ladder and the values rise strictly", () => {
     const value = fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null });
     fc.assert(

@@ -159,9 +159,10 @@ function budgetDays(bought: Bought, from: number, to: number, budget: number): I
     channelSpend[i]! += spent * (to - from);
     if (spent === 0) continue;
     const amount = (1 + organicRatio) * perUnit[i]! * perMoney[i]!;
-    const same = terms.find((term) => term.q === dailyFall[i]!);
-    if (same === undefined) terms.push({ from, to, amount, q: dailyFall[i]! });
-    else same.amount += amount;
+    let same = 0;
+    while (same < terms.length && terms[same]!.q !== dailyFall[i]!) same++;
+    if (same === terms.length) terms.push({ from, to, amount, q: dailyFall[i]! });
+    else terms[same]!.amount += amount;
   }
   let totalSpend = days.spend;
   let totalInstalls = days.installs;

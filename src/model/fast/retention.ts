@@ -12,29 +12,44 @@ export interface RetentionCurves {
   cumulative: Float64Array;
 }
 
+/** The last curve, with a copy of the points and tail it was made from. */
 let last: { points: RetentionPoint[]; tail: RetentionTail; days: number; curves: RetentionCurves } | undefined;
 
 export function retentionCurves(points: readonly RetentionPoint[], days: number, tail: RetentionTail): RetentionCurves {
   if (last !== undefined && last.days === days && last.tail === tail && samePoints(last.points, points)) return last.curves;
-  // The last curve's arrays are refilled: nothing holds on to them past one evaluation.
-  const reuse = last !== undefined && last.days === days;
-  const rate = reuse ? last!.curves.rate : new Float64Array(days);
-  const cumulative = reuse ? last!.curves.cumulative : new Float64Array(days);
+  // The last curve's arrays and points are refilled: nothing holds on to them past one evaluation.
+  if (last === undefined || last.days !== days) {
+    last = { points: [], tail, days, curves: { rate: new Float64Array(days), cumulative: new Float64Array(days) } };
+  }
+  const { rate, cumulative } = last.curves;
   fillRetention(points, tail, rate);
   let total = 0;
   for (let age = 0; age < days; age++) {
     total += rate[age]!;
     cumulative[age] = total;
   }
-  const curves = { rate, cumulative };
-  last = { points: points.map((point) => ({ ...point })), tail, days, curves };
-  return curves;
+  last.tail = tail;
+  copyPoints(points, last.points);
+  return last.curves;
 }
 
 function samePoints(a: readonly RetentionPoint[], b: readonly RetentionPoint[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.day !== b[i]!.day || a[i]!.rate !== b[i]!.rate) return false;
   return true;
+}
+
+/** `to` becomes a copy of `from` (the caller may change its points afterwards), reusing its objects. */
+function copyPoints(from: readonly RetentionPoint[], to: RetentionPoint[]): void {
+  for (let i = 0; i < from.length; i++) {
+    const copy = to[i];
+    if (copy === undefined) to.push({ day: from[i]!.day, rate: from[i]!.rate });
+    else {
+      copy.day = from[i]!.day;
+      copy.rate = from[i]!.rate;
+    }
+  }
+  to.length = from.length;
 }
 
 /** `ln a` for a = 0, 1, 2, ...: the same doubles for every curve. */
