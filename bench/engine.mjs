@@ -1,5 +1,6 @@
 // In-process evaluations per second of the model on the default scenario at four horizons:
-// the fast path (src/model/fast/) against the direct evaluate() it is checked against,
+// the fast path (src/model/fast/, through evaluateResult, its guard included, as every
+// command calls it) against the direct evaluate() it is checked against,
 // alternating so that both see the same machine load. Each evaluation gets a different
 // retention curve (d30 moves a little), so the fast path's cached curve never helps it.
 // Exports `engineFigures()`; run alone, prints them.
@@ -19,7 +20,7 @@ async function engineModule() {
     stdin: {
       contents: [
         'export { evaluate } from "./src/model/evaluate.ts";',
-        'export { evaluateFast } from "./src/model/fast/evaluate.ts";',
+        'export { evaluateResult } from "./src/model/fast/evaluate.ts";',
         'export { fastPathCovers } from "./src/model/fast/covers.ts";',
         'export { loadScenario } from "./src/scenario/load.ts";',
       ].join("\n"),
@@ -64,12 +65,12 @@ export async function engineFigures({ rounds = 5, seconds = 0.25 } = {}) {
     }));
     if (!engine.fastPathCovers(inputs[0])) throw new Error("the fast path does not cover the default scenario");
     // Warm up: let V8 compile both paths at this horizon before anything is timed.
-    rate((i) => engine.evaluateFast(inputs[i % 64]), seconds);
+    rate((i) => engine.evaluateResult(inputs[i % 64]), seconds);
     rate((i) => engine.evaluate(inputs[i % 64]), seconds / 4);
     const fast = [];
     const direct = [];
     for (let round = 0; round < rounds; round++) {
-      fast.push(rate((i) => engine.evaluateFast(inputs[i % 64]), seconds));
+      fast.push(rate((i) => engine.evaluateResult(inputs[i % 64]), seconds));
       direct.push(rate((i) => engine.evaluate(inputs[i % 64]), seconds));
     }
     figures.push({ horizonDays, fast: median(fast), direct: median(direct) });

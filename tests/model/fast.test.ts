@@ -11,6 +11,9 @@ import { evaluate, type ModelInput, type ModelResult } from "../../src/model/ind
 import { handInput, modelInputArb, near, numbersIn, retentionArb } from "../helpers/model-input.js";
 import { fastInputArb } from "../helpers/model-input-v2.js";
 
+/** FAST_RUNS_SCALE=20 multiplies every property's runs, for a longer hunt; the default keeps this file within seconds. */
+const RUNS_SCALE = Number(process.env.FAST_RUNS_SCALE ?? 1);
+
 /** Every number of the fast result within 1e-9 relative of evaluate()'s; everything else (names, nulls, order, days) equal. */
 function expectSameResult(fast: ModelResult, direct: ModelResult): void {
   const fastNumbers = numbersIn(fast);
@@ -91,7 +94,7 @@ describe("DAU by recurrence", () => {
         // Absolute error against the largest DAU: the recurrence's rounding is relative to the sums it carries.
         for (let t = 0; t < horizon; t++) expect(Math.abs(dau[t]! - direct[t]!)).toBeLessThanOrEqual(1e-10 * largest);
       }),
-      { numRuns: 15 },
+      { numRuns: 15 * RUNS_SCALE },
     );
   });
 });
@@ -116,7 +119,7 @@ describe("retention curves", () => {
           expect(fast.length).toBe(days);
         },
       ),
-      { numRuns: 100 * Number(process.env.SCALE ?? 1) },
+      { numRuns: 100 * RUNS_SCALE },
     );
   });
 
@@ -167,7 +170,7 @@ describe("fast == direct to 1e-9 relative", () => {
         expect(fastPathCovers(input)).toBe(true);
         expectSameResult(evaluateFast(input), evaluate(input).result);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 * RUNS_SCALE },
     );
   });
 
@@ -179,7 +182,7 @@ describe("fast == direct to 1e-9 relative", () => {
         fc.pre(withinMoneyRange(direct.calendar.acquisition));
         expectSameResult(evaluateFast(input), direct.result);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 * RUNS_SCALE },
     );
   });
 
@@ -196,7 +199,7 @@ describe("fast == direct to 1e-9 relative", () => {
           expectSameResult(evaluateFast(long), direct.result);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 25 * RUNS_SCALE },
     );
   });
 });
