@@ -114,7 +114,9 @@ describe("retention curves", () => {
         (points, tail, days) => {
           const fast = retentionCurves(points, days, tail).rate;
           const direct = retentionCurve(points, days, tail);
-          const off = direct.map((rate, age) => [age, rate, fast[age]!]).filter(([, rate, got]) => !(Math.abs(got! - rate!) <= tolerance(rate!)));
+          const off = direct
+            .map((rate, age) => [age, rate, fast[age]!])
+            .filter(([, rate, got]) => !(Math.abs(got! - rate!) <= tolerance(rate!)));
           expect(off).toEqual([]);
           expect(fast.length).toBe(days);
         },

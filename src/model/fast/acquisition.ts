@@ -198,7 +198,11 @@ function installsDays(bought: Bought, from: number, to: number, wanted: number):
   const { spend, installs, perMoney, dailyFall, channelSpend, channelInstalls, days } = bought;
   const { channels, organicRatio, organicInstallsPerDay } = bought.acquisition;
   const count = channels.length;
-  const terms: ChannelTerm[] = channels.map((channel, i) => ({ share: channel.share, installsPerMoney: perMoney[i]!, saturation: channel.saturation }));
+  const terms: ChannelTerm[] = channels.map((channel, i) => ({
+    share: channel.share,
+    installsPerMoney: perMoney[i]!,
+    saturation: channel.saturation,
+  }));
   const anySaturation = channels.some((channel) => saturates(channel.saturation));
   const organic = organicInstallsPerDay + organicRatio * wanted;
   const dayInstalls = wanted + organic;
