@@ -5,6 +5,7 @@ import { buyingSegments } from "../../src/model/fast/acquisition.js";
 import { fastPathCovers } from "../../src/model/fast/covers.js";
 import { evaluateFast, evaluateResult } from "../../src/model/fast/evaluate.js";
 import { retentionCurves } from "../../src/model/fast/retention.js";
+import { scratch, scratchZeros } from "../../src/model/fast/scratch.js";
 import { dailyActiveUsers } from "../../src/model/calendar.js";
 import { retentionCurve } from "../../src/model/retention.js";
 import { evaluate, type ModelInput, type ModelResult } from "../../src/model/index.js";
@@ -218,5 +219,24 @@ describe("the guard", () => {
     input.acquisition.buying = { kind: "installs", dailyInstalls: 10 };
     input.acquisition.channels = [{ name: "x", share: 1, cost: { kind: "cpa", cpa: Number.POSITIVE_INFINITY } }];
     expect(fastPathCovers(input)).toBe(false);
+  });
+});
+
+describe("scratch arrays", () => {
+  it("scratchZeros gives zeros where the slot's last user left numbers, at both sizes of zeroing", () => {
+    for (const length of [8, 200]) {
+      scratch(`test-${length}`, length).fill(7);
+      const again = scratchZeros(`test-${length}`, length);
+      expect(again.length).toBeGreaterThanOrEqual(length);
+      expect([...again.subarray(0, length)].every((value) => value === 0)).toBe(true);
+    }
+  });
+
+  it("scratch keeps a slot's array (and its contents) while it is long enough, and grows it otherwise", () => {
+    const first = scratch("test-keep", 10);
+    first[3] = 5;
+    expect(scratch("test-keep", 10)).toBe(first);
+    expect(scratch("test-keep", 10)[3]).toBe(5);
+    expect(scratch("test-keep", 11).length).toBeGreaterThanOrEqual(11);
   });
 });
