@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addTermDau } from "../../src/model/fast/dau.js";
-import { buyingSegments } from "../../src/model/fast/acquisition.js";
+import { buyingSegments, geometricSum } from "../../src/model/fast/acquisition.js";
 import { fastPathCovers } from "../../src/model/fast/covers.js";
 import { evaluateFast, evaluateResult } from "../../src/model/fast/evaluate.js";
 import { retentionCurves } from "../../src/model/fast/retention.js";
@@ -163,6 +163,22 @@ describe("buying segments", () => {
       { from: 0, to: 2, buying: { kind: "budget", dailyBudget: 5 } },
       { from: 2, to: 5, buying: { kind: "installs", dailyInstalls: 7 } },
     ]);
+  });
+});
+
+describe("geometricSum", () => {
+  it("sums q^m for m < n by hand", () => {
+    // 1 + 0.5 + 0.25
+    expect(geometricSum(0.5, 3)).toBe(1.75);
+    expect(geometricSum(1, 4)).toBe(4);
+    expect(geometricSum(0.9, 0)).toBe(0);
+  });
+
+  it("keeps its precision for q next to 1, where (1 - q^n) / (1 - q) cancels", () => {
+    // q = 1 - 1e-9, n = 1000: n - (1 - q) n (n - 1) / 2 + (1 - q)^2 n (n - 1) (n - 2) / 6
+    //   = 1000 - 4.995e-4 + 1.66e-13 (the next term is below 1e-16)
+    const expected = 1000 - 4.995e-4 + 1e-18 * ((1000 * 999 * 998) / 6);
+    expect(Math.abs(geometricSum(1 - 1e-9, 1000) - expected)).toBeLessThan(1e-12 * expected);
   });
 });
 

@@ -142,40 +142,50 @@ function unpaidDays(bought: Bought, from: number, to: number): void {
 }
 
 /**
- * A budget segment: channel i spends `s_i = share_i * budget` a day and buys `s_i k_i(d) / f_i`,
- * `f_i` its saturation factor at that spend. Returns the paid and ratio-organic installs as
- * geometric terms, one per distinct CPA drift.
+ * A budget segment: channel i spends `s_i = share_i * budget` a day and buys `b_i(d) =
+ * s_i k_i(d) / f_i`, `f_i` its saturation factor at that spend, a geometric series in d.
+ * Channels with the same CPA drift add up to one series, so a day costs one product per
+ * distinct drift, and each channel's total over the segment is `b_i(from) Σ_{m<n} g_i^-m`.
+ * Returns the paid and ratio-organic installs as those series, terms for the DAU recurrence.
  */
 function budgetDays(bought: Bought, from: number, to: number, budget: number): InstallTerm[] {
   const { spend, installs, perMoney, dailyFall, channelSpend, channelInstalls, days } = bought;
   const { channels, organicRatio, organicInstallsPerDay } = bought.acquisition;
   const count = channels.length;
-  // Installs per unit of k_i for each channel: s_i / f_i.
-  const perUnit = scratch("perUnit", count);
-  const terms: InstallTerm[] = [];
+  const length = to - from;
+  // Each distinct drift's paid installs on the day the loop is at, and its daily factor.
+  const seriesPaid = scratch("seriesPaid", count);
+  const seriesFall = scratch("seriesFall", count);
+  let seriesCount = 0;
   for (let i = 0; i < count; i++) {
     const spent = channels[i]!.share * budget;
-    perUnit[i] = spent === 0 ? 0 : spent / saturationFactor(spent, channels[i]!.saturation);
-    channelSpend[i]! += spent * (to - from);
-    if (spent === 0) continue;
-    const amount = (1 + organicRatio) * perUnit[i]! * perMoney[i]!;
-    let same = 0;
-    while (same < terms.length && terms[same]!.q !== dailyFall[i]!) same++;
-    if (same === terms.length) terms.push({ from, to, amount, q: dailyFall[i]! });
-    else terms[same]!.amount += amount;
+    const fall = dailyFall[i]!;
+    if (spent > 0) {
+      const firstDay = (spent * perMoney[i]!) / saturationFactor(spent, channels[i]!.saturation);
+      channelSpend[i]! += spent * length;
+      channelInstalls[i]! += firstDay * geometricSum(fall, length);
+      let same = 0;
+      while (same < seriesCount && seriesFall[same] !== fall) same++;
+      if (same === seriesCount) {
+        seriesFall[seriesCount] = fall;
+        seriesPaid[seriesCount++] = 0;
+      }
+      seriesPaid[same]! += firstDay;
+    }
+    perMoney[i] = perMoney[i]! * fall ** length;
   }
+  const terms: InstallTerm[] = [];
+  for (let j = 0; j < seriesCount; j++) terms.push({ from, to, amount: (1 + organicRatio) * seriesPaid[j]!, q: seriesFall[j]! });
   let totalSpend = days.spend;
   let totalInstalls = days.installs;
   let totalPaid = days.paid;
   let totalOrganic = days.organic;
   for (let day = from; day < to; day++) {
     let paid = 0;
-    for (let i = 0; i < count; i++) {
-      const k = perMoney[i]!;
-      const channelBought = perUnit[i]! * k;
-      paid += channelBought;
-      channelInstalls[i]! += channelBought;
-      perMoney[i] = k * dailyFall[i]!;
+    for (let j = 0; j < seriesCount; j++) {
+      const series = seriesPaid[j]!;
+      paid += series;
+      seriesPaid[j] = series * seriesFall[j]!;
     }
     const organic = organicInstallsPerDay + organicRatio * paid;
     const dayInstalls = paid + organic;
@@ -191,6 +201,16 @@ function budgetDays(bought: Bought, from: number, to: number, budget: number): I
   days.paid = totalPaid;
   days.organic = totalOrganic;
   return terms;
+}
+
+/**
+ * `Σ_{m<n} q^m`, as `expm1(n ln q) / expm1(ln q)` for q != 1: both parts exact to a few
+ * roundings even for q within 1e-6 of 1, where `(1 - q^n) / (1 - q)` would cancel.
+ */
+export function geometricSum(q: number, n: number): number {
+  if (q === 1) return n;
+  const logQ = Math.log(q);
+  return Math.expm1(n * logQ) / Math.expm1(logQ);
 }
 
 /** An installs segment: the spend that buys `wanted` installs a day at the day's CPAs (acquisition.ts's `spendForInstalls`). */
