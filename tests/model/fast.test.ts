@@ -14,6 +14,8 @@ import { fastInputArb } from "../helpers/model-input-v2.js";
 
 /** FAST_RUNS_SCALE=20 multiplies every property's runs, for a longer hunt; the default keeps this file within seconds. */
 const RUNS_SCALE = Number(process.env.FAST_RUNS_SCALE ?? 1);
+/** Each property's time limit, in step with its runs (vitest's default is 30 s). */
+const LIMIT = 30_000 * RUNS_SCALE;
 
 /** Every number of the fast result within 1e-9 relative of evaluate()'s; everything else (names, nulls, order, days) equal. */
 function expectSameResult(fast: ModelResult, direct: ModelResult): void {
@@ -82,22 +84,31 @@ describe("DAU by recurrence", () => {
     expect([...dau]).toEqual([3, 4.5, 2.25]);
   });
 
-  it("agrees with the direct convolution for growing factors (q > 1) over 3,650 days", () => {
-    fc.assert(
-      fc.property(retentionArb, fc.double({ min: 1.0001, max: 1.05, noNaN: true }), fc.integer({ min: 1, max: 3650 }), (points, q, to) => {
-        const horizon = 3650;
-        const { rate, cumulative } = retentionCurves(points, horizon, "power");
-        const dau = new Float64Array(horizon);
-        addTermDau({ from: 0, to, amount: 1, q }, rate, cumulative, dau, horizon);
-        const installs = Array.from({ length: horizon }, (_, d) => (d < to ? q ** d : 0));
-        const direct = dailyActiveUsers(installs, retentionCurve(points, horizon));
-        const largest = Math.max(...direct);
-        // Absolute error against the largest DAU: the recurrence's rounding is relative to the sums it carries.
-        for (let t = 0; t < horizon; t++) expect(Math.abs(dau[t]! - direct[t]!)).toBeLessThanOrEqual(1e-10 * largest);
-      }),
-      { numRuns: 15 * RUNS_SCALE },
-    );
-  });
+  it(
+    "agrees with the direct convolution for growing factors (q > 1) over 3,650 days",
+    () => {
+      fc.assert(
+        fc.property(
+          retentionArb,
+          fc.double({ min: 1.0001, max: 1.05, noNaN: true }),
+          fc.integer({ min: 1, max: 3650 }),
+          (points, q, to) => {
+            const horizon = 3650;
+            const { rate, cumulative } = retentionCurves(points, horizon, "power");
+            const dau = new Float64Array(horizon);
+            addTermDau({ from: 0, to, amount: 1, q }, rate, cumulative, dau, horizon);
+            const installs = Array.from({ length: horizon }, (_, d) => (d < to ? q ** d : 0));
+            const direct = dailyActiveUsers(installs, retentionCurve(points, horizon));
+            const largest = Math.max(...direct);
+            // Absolute error against the largest DAU: the recurrence's rounding is relative to the sums it carries.
+            for (let t = 0; t < horizon; t++) expect(Math.abs(dau[t]! - direct[t]!)).toBeLessThanOrEqual(1e-10 * largest);
+          },
+        ),
+        { numRuns: 15 * RUNS_SCALE },
+      );
+    },
+    LIMIT,
+  );
 });
 
 describe("retention curves", () => {
@@ -106,25 +117,29 @@ describe("retention curves", () => {
   // exp(x), which is itself only good to about |x| * 2^-53 relative (the rounding of its argument
   // x = ln R). Hence 2e-14 + 1e-15 |ln R| relative; below 1e-300 (subnormal) absolute.
   const tolerance = (rate: number) => (rate < 1e-300 ? 1e-300 : (2e-14 + 1e-15 * Math.abs(Math.log(rate))) * rate);
-  it("are evaluate()'s curve to 2e-14 + 1e-15 |ln R| relative, for every tail, up to 3,650 days", () => {
-    fc.assert(
-      fc.property(
-        retentionArb,
-        fc.constantFrom("power", "exponential", "flat" as const),
-        fc.integer({ min: 1, max: 3650 }),
-        (points, tail, days) => {
-          const fast = retentionCurves(points, days, tail).rate;
-          const direct = retentionCurve(points, days, tail);
-          const off = direct
-            .map((rate, age) => [age, rate, fast[age]!])
-            .filter(([, rate, got]) => !(Math.abs(got! - rate!) <= tolerance(rate!)));
-          expect(off).toEqual([]);
-          expect(fast.length).toBe(days);
-        },
-      ),
-      { numRuns: 100 * RUNS_SCALE },
-    );
-  });
+  it(
+    "are evaluate()'s curve to 2e-14 + 1e-15 |ln R| relative, for every tail, up to 3,650 days",
+    () => {
+      fc.assert(
+        fc.property(
+          retentionArb,
+          fc.constantFrom("power", "exponential", "flat" as const),
+          fc.integer({ min: 1, max: 3650 }),
+          (points, tail, days) => {
+            const fast = retentionCurves(points, days, tail).rate;
+            const direct = retentionCurve(points, days, tail);
+            const off = direct
+              .map((rate, age) => [age, rate, fast[age]!])
+              .filter(([, rate, got]) => !(Math.abs(got! - rate!) <= tolerance(rate!)));
+            expect(off).toEqual([]);
+            expect(fast.length).toBe(days);
+          },
+        ),
+        { numRuns: 100 * RUNS_SCALE },
+      );
+    },
+    LIMIT,
+  );
 
   it("keep R(0) = 1 and a flat segment's rate exactly", () => {
     // d1 = d30 = 0.5: the slope is 0, so every a^0 is exactly 1 and R(a) = 0.5 * 1.
@@ -183,44 +198,56 @@ describe("geometricSum", () => {
 });
 
 describe("fast == direct to 1e-9 relative", () => {
-  it("on v1 inputs", () => {
-    fc.assert(
-      fc.property(modelInputArb, (input) => {
-        expect(fastPathCovers(input)).toBe(true);
-        expectSameResult(evaluateFast(input), evaluate(input).result);
-      }),
-      { numRuns: 300 * RUNS_SCALE },
-    );
-  });
+  it(
+    "on v1 inputs",
+    () => {
+      fc.assert(
+        fc.property(modelInputArb, (input) => {
+          expect(fastPathCovers(input)).toBe(true);
+          expectSameResult(evaluateFast(input), evaluate(input).result);
+        }),
+        { numRuns: 300 * RUNS_SCALE },
+      );
+    },
+    LIMIT,
+  );
 
-  it("on inputs using every v2 key (routes, tiers, self-hosting, turn distributions, saturation, schedules, tails, retraining, subscriptions)", () => {
-    fc.assert(
-      fc.property(fastInputArb, (input) => {
-        expect(fastPathCovers(input)).toBe(true);
-        const direct = evaluate(input);
-        fc.pre(withinMoneyRange(direct.calendar.acquisition));
-        expectSameResult(evaluateFast(input), direct.result);
-      }),
-      { numRuns: 300 * RUNS_SCALE },
-    );
-  });
-
-  it("at long horizons (up to 3,650 days)", () => {
-    fc.assert(
-      fc.property(
-        fastInputArb,
-        fc.integer({ min: 1000, max: 3650 }),
-        fc.integer({ min: 1, max: 3650 }),
-        (input, horizonDays, lifetimeDays) => {
-          const long: ModelInput = { ...input, horizonDays, usage: { ...input.usage, lifetimeDays } };
-          const direct = evaluate(long);
+  it(
+    "on inputs using every v2 key (routes, tiers, self-hosting, turn distributions, saturation, schedules, tails, retraining, subscriptions)",
+    () => {
+      fc.assert(
+        fc.property(fastInputArb, (input) => {
+          expect(fastPathCovers(input)).toBe(true);
+          const direct = evaluate(input);
           fc.pre(withinMoneyRange(direct.calendar.acquisition));
-          expectSameResult(evaluateFast(long), direct.result);
-        },
-      ),
-      { numRuns: 25 * RUNS_SCALE },
-    );
-  });
+          expectSameResult(evaluateFast(input), direct.result);
+        }),
+        { numRuns: 300 * RUNS_SCALE },
+      );
+    },
+    LIMIT,
+  );
+
+  it(
+    "at long horizons (up to 3,650 days)",
+    () => {
+      fc.assert(
+        fc.property(
+          fastInputArb,
+          fc.integer({ min: 1000, max: 3650 }),
+          fc.integer({ min: 1, max: 3650 }),
+          (input, horizonDays, lifetimeDays) => {
+            const long: ModelInput = { ...input, horizonDays, usage: { ...input.usage, lifetimeDays } };
+            const direct = evaluate(long);
+            fc.pre(withinMoneyRange(direct.calendar.acquisition));
+            expectSameResult(evaluateFast(long), direct.result);
+          },
+        ),
+        { numRuns: 25 * RUNS_SCALE },
+      );
+    },
+    LIMIT,
+  );
 });
 
 describe("the guard", () => {
