@@ -10,3 +10,17 @@ export function valueAt(object: unknown, path: string | readonly PropertyKey[]):
   }
   return current;
 }
+
+/**
+ * A copy of `value` with `leaf` at `path`, sharing everything off the path. A parent the
+ * value lacks or leaves empty (`price:`) becomes a mapping, as `setValue` makes it in the
+ * document: a path may name a key the file leaves to a default or the catalog.
+ */
+export function withValueAt(value: unknown, path: readonly PropertyKey[], leaf: unknown): unknown {
+  if (path.length === 0) return leaf;
+  const [key, ...rest] = path as [PropertyKey, ...PropertyKey[]];
+  const container = (value !== null && typeof value === "object" ? value : {}) as Record<PropertyKey, unknown>;
+  const copy: Record<PropertyKey, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...container };
+  (copy as Record<PropertyKey, unknown>)[key] = withValueAt(container[key], rest, leaf);
+  return copy;
+}

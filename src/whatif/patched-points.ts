@@ -1,5 +1,6 @@
 import { visit } from "yaml";
 import { documentValue, type ScenarioDocument } from "../lib/document.js";
+import { withValueAt } from "../lib/value-at.js";
 import { type LoadOptions, type Scenario, scenarioFromValue } from "../scenario/load.js";
 import { toModelInput } from "../scenario/model-input.js";
 import { crossFieldProblems } from "../scenario/rules.js";
@@ -97,20 +98,6 @@ function valueAtPath(value: unknown, path: Path): unknown {
   let at = value;
   for (const key of path) at = at === null || typeof at !== "object" ? undefined : (at as Record<string | number, unknown>)[key];
   return at;
-}
-
-/**
- * A copy of `value` with `leaf` at `path`, sharing everything off the path. A parent the
- * value lacks or leaves empty (`price:`) becomes a mapping, as `setValue` makes it in the
- * document: a path may name a key the file leaves to a default or the catalog.
- */
-export function withValueAt(value: unknown, path: Path, leaf: unknown): unknown {
-  if (path.length === 0) return leaf;
-  const [key, ...rest] = path as [string | number, ...(string | number)[]];
-  const container = (value !== null && typeof value === "object" ? value : {}) as Record<string | number, unknown>;
-  const copy: Record<string | number, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...container };
-  (copy as Record<string | number, unknown>)[key] = withValueAt(container[key], rest, leaf);
-  return copy;
 }
 
 /** Whether `a` and `b` are equal everywhere except at or below `path` (both must hold every object on the path). */
