@@ -77,7 +77,7 @@ function select(values: Float64Array, left: number, right: number, k: number): n
 }
 
 function medianOfThree(a: number, b: number, c: number): number {
-  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+  return a < b ? (b < c ? b : Math.max(a, c)) : a < c ? a : Math.max(b, c);
 }
 
 /** -0 or 0 at `rank` among the first `numbers` values: a sort puts every -0 before every 0. */

@@ -127,7 +127,9 @@ export class SampleCollector {
 
   summary(details: { seed: number; ranges: string[]; rejected: number }): SamplesSummary {
     // Each column's percentiles, in the order of PERCENTILES (the columns are reordered: histograms do not mind).
-    const found = new Map(this.paths.map((path, index) => [path, percentilesOf(this.columns[index]!.subarray(0, this.count), PERCENTILES)]));
+    const found = new Map(
+      this.paths.map((path, index) => [path, percentilesOf(this.columns[index]!.subarray(0, this.count), PERCENTILES)]),
+    );
     const tree = (at: number) =>
       mapLeaves(this.template, (path) => {
         const value = found.get(path)![at]!;

@@ -132,7 +132,7 @@ const SELF_CONTAINED_SECTIONS: ReadonlySet<string> = new Set(["acquisition", "re
 export type ValidatedSetting = { value: unknown } | null;
 
 /** What names a distinct setting: its path and its value (the label only names it in messages). */
-export function settingKey(setting: PointSetting): string {
+function settingKey(setting: PointSetting): string {
   return `${setting.input.path.join("\u0000")}\u0001${JSON.stringify(setting.value)}`;
 }
 

@@ -92,7 +92,7 @@ export interface SweepGridAxis {
 }
 
 /** The axes of a plan's grid, checked against the scenario. */
-export function sweepAxes(variants: ScenarioVariants, plan: SweepPlan): SweepGridAxis[] {
+function sweepAxes(variants: ScenarioVariants, plan: SweepPlan): SweepGridAxis[] {
   return plan.axes.map((one) => {
     const input = variants.input({ segments: one.segments, value: null, label: one.label });
     const settings = one.axis.values.map((value, index) => ({ input, value, label: `--vary ${input.name}=${one.axis.labels[index]}` }));
@@ -182,7 +182,8 @@ class SweepPoints {
       const indices = indicesAt(this.axes, this.points.length);
       const settings = indices.map((index, axis) => this.axes[axis]!.settings[index]!);
       if (block.evaluated[i] === 1) {
-        for (const [axis, index] of indices.entries()) this.resolved[axis]![index] ??= this.variants.patchedPoints.validated(settings[axis]!)!.value;
+        for (const [axis, index] of indices.entries())
+          this.resolved[axis]![index] ??= this.variants.patchedPoints.validated(settings[axis]!)!.value;
         const metrics: Record<string, MetricValue> = {};
         for (const [column, metric] of columns.entries()) metrics[metric] = block.metrics[i * columns.length + column]!;
         this.points.push({ indices, metrics, holds: block.holds[i] === 1 });

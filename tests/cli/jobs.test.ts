@@ -93,14 +93,27 @@ describe("Ctrl-C", () => {
     ["run --samples", ["run", SCENARIO, ...RANGES, "--samples", "100000", "--format", "json"]],
     [
       "sweep",
-      ["sweep", SCENARIO, "--set", "horizon_days=3650", "--vary", "acquisition.channels.bilibili.cpa=10..50/100", "--vary", "tokens.context=0..100000/100"],
+      [
+        "sweep",
+        SCENARIO,
+        "--set",
+        "horizon_days=3650",
+        "--vary",
+        "acquisition.channels.bilibili.cpa=10..50/100",
+        "--vary",
+        "tokens.context=0..100000/100",
+      ],
     ],
-  ])("%s ends as interrupted (130 in a shell) and leaves no file", async (_name, argv) => {
-    const ended = await interrupted(argv, 500);
-    // Node ends by the signal itself, which a shell reports as 128 + 2 = 130.
-    expect(ended.signal === "SIGINT" || ended.code === 130).toBe(true);
-    expect(ended.left).toEqual([]);
-  }, 60_000);
+  ])(
+    "%s ends as interrupted (130 in a shell) and leaves no file",
+    async (_name, argv) => {
+      const ended = await interrupted(argv, 500);
+      // Node ends by the signal itself, which a shell reports as 128 + 2 = 130.
+      expect(ended.signal === "SIGINT" || ended.code === 130).toBe(true);
+      expect(ended.left).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe("parseJobs", () => {

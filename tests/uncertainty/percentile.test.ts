@@ -55,7 +55,9 @@ describe("percentilesOf", () => {
 
   it("finds what a sort finds, with repeats, NaN and signed zeros", () => {
     const value = fc.oneof(fc.constantFrom(0, -0, Number.NaN, 1, -1, 2.5), fc.double({ noNaN: true, min: -1e6, max: 1e6 }));
-    const percents = fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }).map((list) => list.sort((a, b) => a - b));
+    const percents = fc
+      .uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 })
+      .map((list) => list.sort((a, b) => a - b));
     fc.assert(
       fc.property(fc.array(value, { maxLength: 300 }), percents, (values, chosen) => {
         const found = percentilesOf(Float64Array.from(values), chosen);

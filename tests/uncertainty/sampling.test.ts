@@ -111,7 +111,10 @@ describe("ScenarioSampler", () => {
     expect(sampler.ranges).toEqual(Object.keys(ranges));
     let index = 0;
     const draw = sampler.draw(() => picked[index++]!);
-    const plain = loadScenario(file, { overrides: Object.keys(ranges).map((path, at) => parseOverride(`${path}=${picked[at]}`)), priceSources });
+    const plain = loadScenario(file, {
+      overrides: Object.keys(ranges).map((path, at) => parseOverride(`${path}=${picked[at]}`)),
+      priceSources,
+    });
     expect(draw.ok).toBe(true);
     if (draw.ok) {
       expect(draw.scenario.data).toEqual(plain.data);
