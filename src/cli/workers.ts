@@ -14,6 +14,7 @@ import {
   evaluateSweepBlock,
   type PointBlock,
   type SweepBlock,
+  type WorkerBlock,
   type SweepPool,
   type SweepStart,
 } from "../whatif/sweep-report.js";
@@ -161,7 +162,7 @@ export async function sweepPool(jobs: number, start: SweepStart): Promise<SweepP
   const days = Math.max(start.base.input.horizonDays, start.base.input.usage.lifetimeDays);
   if (jobs <= 1 || points * days < MIN_SWEEP_DAY_POINTS || bundle === undefined) return undefined;
   const workers = jobs - 1;
-  const pool = await startPool<PointBlock, SweepBlock>(bundle, workers, 2, { kind: "sweep", sweep: start });
+  const pool = await startPool<WorkerBlock, SweepBlock>(bundle, workers, 2, { kind: "sweep", sweep: start });
   return { runBlock: pool.run, parallel: workers, close: pool.close };
 }
 
@@ -190,10 +191,12 @@ function workerTask(start: WorkerStart): (block: DrawBlock | PointBlock) => { re
     };
   }
   const { sweep } = start;
-  const points = new PatchedPoints(undefined, {}, sweep.base, sweep.validated);
   const axes = axesOfStart(sweep);
+  let points: PatchedPoints | undefined;
   return (block) => {
-    const result = evaluateSweepBlock(points, axes, sweep.columns, block, evaluatePoint);
+    const { validated, ...range } = block as WorkerBlock;
+    points ??= new PatchedPoints(undefined, {}, sweep.base, validated);
+    const result = evaluateSweepBlock(points, axes, sweep.columns, range, evaluatePoint);
     return { reply: result, transfer: [result.evaluated.buffer, result.holds.buffer] as ArrayBuffer[] };
   };
 }

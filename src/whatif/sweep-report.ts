@@ -244,17 +244,24 @@ export function sweepReport(
   return run.report();
 }
 
-/** What a worker thread of `sweep --jobs N` starts from: the validated scenario, every axis value validated alone, the grid. */
+/** What a worker thread of `sweep --jobs N` starts from: the validated scenario and the grid. */
 export interface SweepStart {
   base: Scenario;
-  validated: [string, ValidatedSetting][];
   axes: { input: VariedInput; values: unknown[]; labels: string[] }[];
   columns: string[];
 }
 
+/**
+ * A block for a worker, with every axis value validated alone (PatchedPoints): they come
+ * with the blocks, so that the workers load while this thread validates them.
+ */
+export interface WorkerBlock extends PointBlock {
+  validated: [string, ValidatedSetting][];
+}
+
 /** Threads evaluating blocks of a sweep's points beside this one: `parallel` blocks at a time; `close` ends them. */
 export interface SweepPool {
-  runBlock: (block: PointBlock) => Promise<SweepBlock>;
+  runBlock: (block: WorkerBlock) => Promise<SweepBlock>;
   parallel: number;
   close: () => Promise<void>;
 }
@@ -269,8 +276,7 @@ export function axesOfStart(start: SweepStart): SweepGridAxis[] {
 
 /**
  * sweepReport with its blocks shared between this thread and a pool of workers (opened
- * by `open` once every axis value is validated, or undefined where this thread does it
- * all). The blocks are taken strictly in order whoever evaluated them: the report, and
+ * by `open`, or undefined where this thread does it all). The blocks are taken strictly in order whoever evaluated them: the report, and
  * the first point that breaks a rule, are the same for any number of workers.
  */
 export async function sweepReportOn(
@@ -281,15 +287,15 @@ export async function sweepReportOn(
 ): Promise<SweepReport> {
   const axes = sweepAxes(variants, plan);
   const run = new SweepPoints(variants, plan, axes, evaluate);
-  const points = variants.patchedPoints;
-  for (const axis of axes) for (const setting of axis.settings) points.validated(setting);
   const pool = await options.open({
     base: variants.base,
-    validated: points.validatedSettings(),
     axes: plan.axes.map((one, axis) => ({ input: axes[axis]!.input, values: one.axis.values, labels: one.axis.labels })),
     columns: plan.columns,
   });
   if (pool === undefined) return sweepReport(variants, plan, evaluate, options.progress);
+  const points = variants.patchedPoints;
+  for (const axis of axes) for (const setting of axis.settings) points.validated(setting);
+  const validated = points.validatedSettings();
   const blocks = blocksOf(run.total);
   const results = new Array<SweepBlock>(blocks.length);
   let next = 0;
@@ -305,7 +311,7 @@ export async function sweepReportOn(
       Array.from({ length: 2 * pool.parallel }, async () => {
         while (next < blocks.length) {
           const index = next++;
-          finished(index, await pool.runBlock(blocks[index]!));
+          finished(index, await pool.runBlock({ ...blocks[index]!, validated }));
         }
       }),
     );
