@@ -8,7 +8,7 @@ import { applyOverrides, type Override } from "../scenario/overrides.js";
 import { centralValue, type Distribution, Range, type RangePicker } from "../scenario/range.js";
 import type { ScenarioSource } from "../lib/read.js";
 import { resolveValues } from "../scenario/resolve.js";
-import { crossFieldProblems } from "../scenario/rules.js";
+import { crossFieldProblems, problemsWhereChanged } from "../scenario/rules.js";
 import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
 import { withValueAt } from "../lib/value-at.js";
 
@@ -46,6 +46,8 @@ export class ScenarioSampler {
     private readonly sharesDrawn: boolean,
     /** The inference section of every draw, when no range lies in it (shares divided, catalog prices laid under). */
     private readonly fixedInference: ScenarioData["inference"] | undefined,
+    /** The top-level keys that hold ranges, where only their rules need checking in a draw; undefined: check every rule. */
+    private readonly drawnSections: ReadonlySet<string> | undefined,
     /** The file's text and the `--set` overrides on it: what a worker thread loads the same sampler from. */
     readonly origin: { source: ScenarioSource; overrides: readonly Override[] },
   ) {}
@@ -86,8 +88,11 @@ export class ScenarioSampler {
     // The same value passed resolveValues in scenarioFromDocument, every range with it.
     if (problems.length > 0 || drawn.length !== paths.length) throw new Error(`${document.file}: resolving the ranges again went wrong`);
     const inferenceDrawn = paths.some((path) => path[0] === "inference");
-    const fixedInference = inferenceDrawn ? undefined : finished(central, sharesDrawn, base.data).inference;
-    return new ScenarioSampler(base, central, drawn, ranges, sharesDrawn, fixedInference, origin);
+    const centralDraw = finished(central, sharesDrawn, base.data);
+    const fixedInference = inferenceDrawn ? undefined : centralDraw.inference;
+    // A draw differs from the central one only in the sections that hold ranges: where the central one meets every rule, only those can break one.
+    const drawnSections = crossFieldProblems(centralDraw).length === 0 ? new Set(paths.map((path) => String(path[0]))) : undefined;
+    return new ScenarioSampler(base, central, drawn, ranges, sharesDrawn, fixedInference, drawnSections, origin);
   }
 
   /** The scenario with every range drawn by `pick` (one call per range, in the order of `ranges`). */
@@ -98,7 +103,7 @@ export class ScenarioSampler {
     }
     if (this.fixedInference === undefined) data = finished(data, this.sharesDrawn, this.base.data);
     else data = { ...(this.sharesDrawn ? withChannelSharesSummingToOne(data) : data), inference: this.fixedInference };
-    const problems = crossFieldProblems(data);
+    const problems = this.drawnSections === undefined ? crossFieldProblems(data) : problemsWhereChanged(data, this.drawnSections);
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, scenario: { file: this.base.file, data, input: toModelInput(data) } };
   }

@@ -3,7 +3,7 @@ import { documentValue, type ScenarioDocument } from "../lib/document.js";
 import { withValueAt } from "../lib/value-at.js";
 import { type LoadOptions, type Scenario, scenarioFromValue } from "../scenario/load.js";
 import { toModelInput } from "../scenario/model-input.js";
-import { crossFieldProblems } from "../scenario/rules.js";
+import { problemsWhereChanged } from "../scenario/rules.js";
 import type { FieldProblem } from "../lib/issues.js";
 import { resolveValues } from "../scenario/resolve.js";
 import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
@@ -52,13 +52,16 @@ export class PatchedPoints {
 
   scenarioAt(settings: readonly PointSetting[]): Scenario | undefined {
     let data: unknown = this.base.data;
+    const changed = new Set<string>();
     for (const setting of settings) {
       const validated = this.validated(setting);
       if (validated === null) return undefined;
       data = withValueAt(data, setting.input.path, validated.value);
+      changed.add(String(setting.input.path[0]));
     }
     const patched = data as ScenarioData;
-    if (crossFieldProblems(patched).length > 0) return undefined;
+    // The file met every rule, and only the sections set here changed.
+    if (problemsWhereChanged(patched, changed).length > 0) return undefined;
     return { file: this.base.file, data: patched, input: toModelInput(patched) };
   }
 
