@@ -32,18 +32,21 @@ import {
 const MIN_SAMPLES_FOR_WORKERS = 2000;
 /**
  * A sweep smaller than this many points x horizon days stays in this thread. A worker
- * takes about 0.1 s of a core to load the bundle and warm up; a point at a 365-day horizon
- * about 30-50 µs, and the main thread evaluates blocks too, so a worker pays for itself
- * from some 4,000 points at 365 days (fewer at longer horizons, where a point costs more).
+ * costs some 0.15-0.3 s of a core before its first point (Node's own start in a new
+ * thread, then the bundle), measured with --cpu-prof; a point at a 365-day horizon some
+ * 50-100 µs. The worker takes about half the points beside the main thread, so it pays
+ * for itself from some 6,000 points at 365 days (fewer at longer horizons, where a point
+ * costs more): a 100 x 100 sweep at 365 days starts one, a 50 x 50 one does not.
  */
-const MIN_SWEEP_DAY_POINTS = 4000 * 365;
+const MIN_SWEEP_DAY_POINTS = 6000 * 365;
 const MAX_JOBS = 256;
 /**
- * A worker's garbage is one draw's arrays, dead by the next draw: a small young
+ * A sample worker's garbage is one draw's arrays, dead by the next draw: a small young
  * generation collects it as fast, and keeps each worker some 10 MB smaller than V8's
  * default would (100,000 samples on two workers: 159 MB peak instead of 181 MB, same time).
+ * A sweep is far smaller in memory, and its workers keep V8's default.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+const SAMPLE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 /** `--jobs N` checked: a whole number from 1 to 256; absent, the machine's available parallelism. */
 export function parseJobs(text: string | undefined, availableParallelism: number): number {
@@ -77,11 +80,12 @@ async function startPool<Request, Reply>(
   count: number,
   depth: number,
   start: WorkerStart,
+  resourceLimits: { maxYoungGenerationSizeMb?: number } = {},
 ): Promise<{ run: (request: Request) => Promise<Reply>; close: () => Promise<void> }> {
   const { Worker } = await import("node:worker_threads");
   // The worker loads the bundle as bin/ does (launch.cjs, with its code cache) and serves blocks.
   const code = `require(${JSON.stringify(join(dirname(bundle), "launch.cjs"))}).loadBundle().cli.serveBlocks();`;
-  const workers = Array.from({ length: count }, () => new Worker(code, { eval: true, workerData: start, resourceLimits: WORKER_LIMITS }));
+  const workers = Array.from({ length: count }, () => new Worker(code, { eval: true, workerData: start, resourceLimits }));
   const failed = new Map<Worker, Error>();
   const answers = new Map<Worker, { resolve: (reply: Reply) => void; reject: (error: Error) => void }[]>();
   for (const worker of workers) {
@@ -148,7 +152,7 @@ export async function samplePool(
     seed,
     segments,
   };
-  const pool = await startPool<DrawBlock, BlockResult>(bundle, jobs, 1, start);
+  const pool = await startPool<DrawBlock, BlockResult>(bundle, jobs, 1, start, SAMPLE_WORKER_LIMITS);
   return { runBlock: pool.run, parallel: jobs, close: pool.close };
 }
 
