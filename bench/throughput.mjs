@@ -99,12 +99,18 @@ export function throughputFigures({ rounds = Number(process.env.BENCH_ROUNDS ?? 
 /** Each command's median wall time and peak memory on `root` and on `other`, timed alternately in each round. */
 export function pairedFigures({ other, rounds = Number(process.env.BENCH_ROUNDS ?? 3), root = snapshot() }) {
   return THROUGHPUT_COMMANDS.map((command) => {
-    const [these, those] = [[], []];
+    /** @type {{ ms: number, peakMiB: number }[]} */
+    const these = [];
+    /** @type {{ ms: number, peakMiB: number }[]} */
+    const those = [];
     for (let round = 0; round < rounds; round++) {
       these.push(timeOnce(command.args, root));
       those.push(timeOnce(command.args, other));
     }
-    const summary = (runs) => ({ ms: median(runs.map((run) => run.ms)), peakMiB: Math.max(...runs.map((run) => run.peakMiB)) });
+    const summary = (/** @type {{ ms: number, peakMiB: number }[]} */ runs) => ({
+      ms: median(runs.map((run) => run.ms)),
+      peakMiB: Math.max(...runs.map((run) => run.peakMiB)),
+    });
     return { name: command.name, build: summary(these), other: summary(those) };
   });
 }
