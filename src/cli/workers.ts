@@ -40,6 +40,8 @@ const MIN_SAMPLES_FOR_WORKERS = 2000;
  */
 const MIN_SWEEP_DAY_POINTS = 6000 * 365;
 const MAX_JOBS = 256;
+/** What a worker says once it has loaded and can take blocks. */
+const READY = "ready";
 /**
  * A sample worker's garbage is one draw's arrays, dead by the next draw: a small young
  * generation collects it as fast, and keeps each worker some 10 MB smaller than V8's
@@ -71,9 +73,13 @@ function bundleFile(): string | undefined {
   return file.endsWith(".cjs") ? file : undefined;
 }
 
+/** A worker that can take another request, and how to hand it one (`undefined`: hand the worker back unused). */
+type Sender<Request, Reply> = (request: Request | undefined) => Promise<Reply | undefined>;
+
 /**
- * `count` workers started on `start`, and a runner that sends each request to a worker
- * with fewer than `depth` requests outstanding; a worker answers its requests in order.
+ * `count` workers started on `start`. A worker can take requests once it has loaded and
+ * says so, up to `depth` outstanding, and answers them in order: `nextWorker` resolves
+ * with a sender once one can; `run` sends a request to the first that can.
  */
 async function startPool<Request, Reply>(
   bundle: string,
@@ -81,17 +87,31 @@ async function startPool<Request, Reply>(
   depth: number,
   start: WorkerStart,
   resourceLimits: { maxYoungGenerationSizeMb?: number } = {},
-): Promise<{ run: (request: Request) => Promise<Reply>; close: () => Promise<void> }> {
+): Promise<{ nextWorker: () => Promise<Sender<Request, Reply>>; run: (request: Request) => Promise<Reply>; close: () => Promise<void> }> {
   const { Worker } = await import("node:worker_threads");
   // The worker loads the bundle as bin/ does (launch.cjs, with its code cache) and serves blocks.
   const code = `require(${JSON.stringify(join(dirname(bundle), "launch.cjs"))}).loadBundle().cli.serveBlocks();`;
   const workers = Array.from({ length: count }, () => new Worker(code, { eval: true, workerData: start, resourceLimits }));
   const failed = new Map<Worker, Error>();
-  const answers = new Map<Worker, { resolve: (reply: Reply) => void; reject: (error: Error) => void }[]>();
+  const senders = new Map<Worker, (request: Request) => Promise<Reply>>();
+  const free: Worker[] = [];
+  const waiting: ((worker: Worker) => void)[] = [];
+  const release = (worker: Worker) => {
+    const next = waiting.shift();
+    if (next) next(worker);
+    else free.push(worker);
+  };
   for (const worker of workers) {
     const queue: { resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
-    answers.set(worker, queue);
-    worker.on("message", (message: Reply | { error: string }) => {
+    let ready = false;
+    worker.on("message", (message: Reply | { error: string } | typeof READY) => {
+      // Referenced while it loads or owes an answer, so that the process waits for it; idle, it keeps nothing alive.
+      if (!ready && message === READY) {
+        ready = true;
+        worker.unref();
+        for (let slot = 0; slot < depth; slot++) release(worker);
+        return;
+      }
       const next = queue.shift();
       if (queue.length === 0) worker.unref();
       if (message !== null && typeof message === "object" && "error" in message) next?.reject(new Error(message.error));
@@ -99,39 +119,37 @@ async function startPool<Request, Reply>(
     });
     worker.on("error", (error: Error) => {
       failed.set(worker, error);
-      for (const waiting of queue.splice(0)) waiting.reject(error);
+      for (const one of queue.splice(0)) one.reject(error);
     });
-    worker.unref();
+    worker.on("messageerror", (error: Error) => failed.set(worker, error));
+    const send = (request: Request) =>
+      new Promise<Reply>((resolve, reject) => {
+        const error = failed.get(worker);
+        if (error !== undefined) return reject(error);
+        queue.push({ resolve, reject });
+        worker.ref();
+        worker.postMessage(request);
+      });
+    senders.set(worker, send);
   }
-  const free: Worker[] = Array.from({ length: depth }, () => workers).flat();
-  const waiting: ((worker: Worker) => void)[] = [];
-  const release = (worker: Worker) => {
-    const next = waiting.shift();
-    if (next) next(worker);
-    else free.push(worker);
-  };
   const acquire = () =>
     new Promise<Worker>((resolve) => {
       const worker = free.shift();
       if (worker) resolve(worker);
       else waiting.push(resolve);
     });
-  const run = async (request: Request): Promise<Reply> => {
+  const nextWorker = async (): Promise<Sender<Request, Reply>> => {
     const worker = await acquire();
-    try {
-      return await new Promise<Reply>((resolve, reject) => {
-        const error = failed.get(worker);
-        if (error !== undefined) return reject(error);
-        answers.get(worker)!.push({ resolve, reject });
-        // Referenced while it owes an answer, so that the process waits for it; idle, it keeps nothing alive.
-        worker.ref();
-        worker.postMessage(request);
-      });
-    } finally {
-      release(worker);
-    }
+    return async (request) => {
+      try {
+        return request === undefined ? undefined : await senders.get(worker)!(request);
+      } finally {
+        release(worker);
+      }
+    };
   };
-  return { run, close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))) };
+  const run = async (request: Request): Promise<Reply> => (await (await nextWorker())(request))!;
+  return { nextWorker, run, close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))) };
 }
 
 /** A pool of `jobs` workers for one scenario's draws, or undefined where this thread should do them. */
@@ -167,7 +185,7 @@ export async function sweepPool(jobs: number, start: SweepStart): Promise<SweepP
   if (jobs <= 1 || points * days < MIN_SWEEP_DAY_POINTS || bundle === undefined) return undefined;
   const workers = jobs - 1;
   const pool = await startPool<WorkerBlock, SweepBlock>(bundle, workers, 2, { kind: "sweep", sweep: start });
-  return { runBlock: pool.run, parallel: workers, close: pool.close };
+  return { nextWorker: pool.nextWorker, parallel: workers, close: pool.close };
 }
 
 /** A worker's loop: evaluate each block it is sent and send the result back (its arrays moved, not copied). */
@@ -175,6 +193,7 @@ export async function serveBlocks(): Promise<void> {
   const { parentPort, workerData } = await import("node:worker_threads");
   const start = workerData as WorkerStart;
   const evaluateOne = workerTask(start);
+  parentPort!.postMessage(READY);
   parentPort!.on("message", (block: DrawBlock | PointBlock) => {
     try {
       const { reply, transfer } = evaluateOne(block);

@@ -259,9 +259,13 @@ export interface WorkerBlock extends PointBlock {
   validated: [string, ValidatedSetting][];
 }
 
-/** Threads evaluating blocks of a sweep's points beside this one: `parallel` blocks at a time; `close` ends them. */
+/**
+ * Threads evaluating blocks of a sweep's points beside this one: `nextWorker` resolves once
+ * one can take a block, with a sender (give it the block, or undefined to hand the worker
+ * back), so that a block is claimed only by a worker ready for it; `close` ends them.
+ */
 export interface SweepPool {
-  runBlock: (block: WorkerBlock) => Promise<SweepBlock>;
+  nextWorker: () => Promise<(block: WorkerBlock | undefined) => Promise<SweepBlock | undefined>>;
   parallel: number;
   close: () => Promise<void>;
 }
@@ -305,25 +309,35 @@ export async function sweepReportOn(
     done += blocks[index]!.count;
     options.progress?.(done, run.total);
   };
+  // Blocks sent to workers, each settled: a worker's failure is thrown once this thread's loop is done.
+  const sent: Promise<void>[] = [];
+  let failure: { error: unknown } | undefined;
+  // A worker claims the next block only once it can take it (loaded, at most two queued), so
+  // that a worker still loading holds none back: this thread takes them meanwhile.
+  const feed = async () => {
+    for (;;) {
+      const send = await pool.nextWorker();
+      if (next >= blocks.length || failure !== undefined) return void send(undefined);
+      const index = next++;
+      const answer = send({ ...blocks[index]!, validated }).then((block) => finished(index, block!));
+      sent.push(
+        answer.catch((error: unknown) => {
+          failure ??= { error };
+        }),
+      );
+      await answer.catch(() => {});
+    }
+  };
   try {
-    // Each worker has a block queued behind the one it evaluates, so it never waits for this thread.
-    const feeding = Promise.all(
-      Array.from({ length: 2 * pool.parallel }, async () => {
-        while (next < blocks.length) {
-          const index = next++;
-          finished(index, await pool.runBlock({ ...blocks[index]!, validated }));
-        }
-      }),
-    );
-    // A worker's failure is thrown below, once this thread's loop is done: not an unhandled rejection meanwhile.
-    feeding.catch(() => {});
+    for (let loop = 0; loop < 2 * pool.parallel; loop++) void feed();
     while (next < blocks.length) {
       const index = next++;
       finished(index, evaluateSweepBlock(points, axes, plan.columns, blocks[index]!, evaluate));
       // Lets the workers' answers in, and hands them their next blocks.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await feeding;
+    await Promise.all(sent);
+    if (failure !== undefined) throw failure.error;
   } finally {
     await pool.close();
   }
