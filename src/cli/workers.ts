@@ -31,14 +31,15 @@ import {
 /** Fewer samples than this are evaluated in this thread: starting workers would cost more. */
 const MIN_SAMPLES_FOR_WORKERS = 2000;
 /**
- * A sweep smaller than this many points x horizon days stays in this thread. A worker
- * costs some 0.15-0.3 s of a core before its first point (Node's own start in a new
- * thread, then the bundle), measured with --cpu-prof; a point at a 365-day horizon some
- * 50-100 µs. The worker takes about half the points beside the main thread, so it pays
- * for itself from some 6,000 points at 365 days (fewer at longer horizons, where a point
- * costs more): a 100 x 100 sweep at 365 days starts one, a 50 x 50 one does not.
+ * A sweep with fewer points x horizon days than this stays in this thread. Measured with
+ * --cpu-prof and paired runs on a 2-core machine: a worker costs 0.4-0.9 s of a core
+ * beside its share of the points (Node's start in a new thread, the bundle, warming up
+ * its own JIT, its own garbage), while a point costs some 0.1 µs per horizon day; a
+ * 100 x 100 sweep at 365 days (about 1 s in one thread) took longer with a worker. So
+ * workers start only where a sweep is several seconds of evaluation: 10,000 points at
+ * 2,000 days, or 5,500 at 3,650.
  */
-const MIN_SWEEP_DAY_POINTS = 6000 * 365;
+const MIN_SWEEP_DAY_POINTS = 20_000_000;
 const MAX_JOBS = 256;
 /** What a worker says once it has loaded and can take blocks. */
 const READY = "ready";

@@ -44,8 +44,9 @@ describe("run --samples --jobs N", () => {
 });
 
 describe("sweep --jobs N", () => {
-  // 6,000 points at 365 days: the least that starts workers (src/cli/workers.ts), so two workers really run.
-  const GRID = ["--vary", "acquisition.channels.bilibili.cpa=10..50/100", "--vary", "tokens.context=0..100000/60"];
+  // 6,000 points at 3,650 days: above the size that starts workers (src/cli/workers.ts), so two workers really run.
+  const LONG = ["--set", "horizon_days=3650"];
+  const GRID = [...LONG, "--vary", "acquisition.channels.bilibili.cpa=10..50/100", "--vary", "tokens.context=0..100000/60"];
 
   it("writes the same bytes with --jobs 1 and --jobs 3", () => {
     const one = runBuilt(["sweep", SCENARIO, ...GRID, "--format", "csv", "--jobs", "1"]);
@@ -60,7 +61,7 @@ describe("sweep --jobs N", () => {
   it("stops at the same point that breaks a rule with --jobs 1 and --jobs 3", () => {
     // d14 is 0.09 in the default scenario: d30 = 0.01 + 0.09 x 44/49 = 0.0908 (the 45th of 50) is the first above it,
     // at point 44 x 120 + 1 = 5,281 of 6,000, after thousands the workers evaluated.
-    const grid = ["--vary", "retention.d30=0.01..0.1/50", "--vary", "acquisition.channels.bilibili.cpa=10..50/120"];
+    const grid = [...LONG, "--vary", "retention.d30=0.01..0.1/50", "--vary", "acquisition.channels.bilibili.cpa=10..50/120"];
     const one = runBuilt(["sweep", SCENARIO, ...grid, "--format", "csv", "--jobs", "1"]);
     const three = runBuilt(["sweep", SCENARIO, ...grid, "--format", "csv", "--jobs", "3"]);
     expect(one.code).toBe(2);
