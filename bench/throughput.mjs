@@ -3,6 +3,10 @@
 // ranges at 10k and 100k samples and 10k at a 3,650-day horizon, each with its wall time,
 // its peak memory, and the wall time of one plain `run --format json` measured in the same
 // round as its baseline. Exports `throughputFigures()`; run alone, prints them.
+//
+// `node bench/throughput.mjs --against DIR` times each command alternately on this build
+// and on another one (DIR: a snapshot of it, bench/snapshot.mjs, e.g. made in another
+// worktree), round by round, so that both meet the same load: before/after figures.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -92,7 +96,34 @@ export function throughputFigures({ rounds = Number(process.env.BENCH_ROUNDS ?? 
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Each command's median wall time and peak memory on `root` and on `other`, timed alternately in each round. */
+export function pairedFigures({ other, rounds = Number(process.env.BENCH_ROUNDS ?? 3), root = snapshot() }) {
+  return THROUGHPUT_COMMANDS.map((command) => {
+    /** @type {{ ms: number, peakMiB: number }[]} */
+    const these = [];
+    /** @type {{ ms: number, peakMiB: number }[]} */
+    const those = [];
+    for (let round = 0; round < rounds; round++) {
+      these.push(timeOnce(command.args, root));
+      those.push(timeOnce(command.args, other));
+    }
+    const summary = (/** @type {{ ms: number, peakMiB: number }[]} */ runs) => ({
+      ms: median(runs.map((run) => run.ms)),
+      peakMiB: Math.max(...runs.map((run) => run.peakMiB)),
+    });
+    return { name: command.name, build: summary(these), other: summary(those) };
+  });
+}
+
+const against = process.argv.indexOf("--against");
+if (import.meta.url === pathToFileURL(process.argv[1]).href && against > 0) {
+  for (const figure of pairedFigures({ other: process.argv[against + 1] })) {
+    const { build, other } = figure;
+    console.log(
+      `${figure.name.padEnd(34)} ${(build.ms / 1000).toFixed(2)} s, ${build.peakMiB.toFixed(0)} MiB; the other build ${(other.ms / 1000).toFixed(2)} s, ${other.peakMiB.toFixed(0)} MiB (x${(build.ms / other.ms).toFixed(2)})`,
+    );
+  }
+} else if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const figure of throughputFigures({ rounds: 1 })) {
     console.log(
       `${figure.name.padEnd(34)} ${(figure.ms / 1000).toFixed(2)} s, ${figure.peakMiB.toFixed(0)} MiB; a plain run ${figure.baselineMs.toFixed(0)} ms`,

@@ -33,6 +33,19 @@ export function crossFieldProblems(scenario: ScenarioData): FieldProblem[] {
 }
 
 /**
+ * crossFieldProblems of a scenario that differs, only in the top-level keys `changed`, from
+ * one that met every rule: a rule reads its own section (the installs bound: acquisition and
+ * horizon_days; fx: currency and fx), so a rule over unchanged keys cannot break.
+ */
+export function problemsWhereChanged(scenario: ScenarioData, changed: ReadonlySet<string>): FieldProblem[] {
+  return [
+    ...(changed.has("currency") || changed.has("fx") ? fxProblems(scenario) : []),
+    ...RULE_SECTIONS.flatMap((section) => (changed.has(section) ? sectionProblems(section, scenario[section]) : [])),
+    ...(changed.has("acquisition") || changed.has("horizon_days") ? installsReachProblems(scenario) : []),
+  ];
+}
+
+/**
  * On saturating channels the spend that buys N installs grows as N ** (1 / (1 - e)), and
  * past what a double holds the model's spend is Infinity (shares and CAC then NaN). So an
  * installs target must be bought by a daily spend of at most MAX_MONEY on every day of the

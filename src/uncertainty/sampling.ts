@@ -5,19 +5,24 @@ import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenar
 import { toModelInput } from "../scenario/model-input.js";
 import { overlayPrice, type ResolvedPrice } from "../catalog/model-price.js";
 import { applyOverrides, type Override } from "../scenario/overrides.js";
-import { Range, type RangePicker } from "../scenario/range.js";
+import { centralValue, type Distribution, Range, type RangePicker } from "../scenario/range.js";
 import type { ScenarioSource } from "../lib/read.js";
 import { resolveValues } from "../scenario/resolve.js";
-import { crossFieldProblems } from "../scenario/rules.js";
-import { type ParsedScenario, type ScenarioData, scenarioSchema } from "../scenario/schema.js";
+import { crossFieldProblems, problemsWhereChanged } from "../scenario/rules.js";
+import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
+import { withValueAt } from "../lib/value-at.js";
 
 /** One draw of a scenario: valid, or the rules across fields it breaks (it is then drawn again). */
 export type Draw = { ok: true; scenario: Scenario } | { ok: false; problems: FieldProblem[] };
 
 /**
  * One scenario file, validated once as a single run (central values), then drawn many
- * times for `run --samples`: each draw resolves the schema's parsed value again with a
- * picker that draws every range, and is checked against the rules across fields.
+ * times for `run --samples`. Validate once, draw many: the parsed value is resolved once
+ * (money converted, every range at its central value) and each range's converted bounds
+ * are kept; a draw picks every range in order, patches the picked numbers into that
+ * resolved value (sharing everything off their paths), and checks the rules across fields.
+ * That is exactly what resolving the parsed value again with a drawing picker gives: the
+ * picker is called only at ranges, in the same depth-first order, with the same bounds.
  *
  * What a draw does where a rule could break:
  * - channel and route shares given as ranges are divided by their sums, so that they sum
@@ -32,10 +37,17 @@ export class ScenarioSampler {
   private constructor(
     /** The single run: every range at its central value, validated like `run` validates it. */
     readonly base: Scenario,
-    private readonly parsed: ParsedScenario,
+    /** The parsed value resolved once: money converted, every range at its central value. */
+    private readonly central: ScenarioData,
+    /** Each range, in the order they are drawn: where it lies in the data and its converted bounds. */
+    private readonly drawn: readonly DrawnRange[],
     /** The ranges' paths, as `--set` names them, in the order they are drawn. */
     readonly ranges: string[],
     private readonly sharesDrawn: boolean,
+    /** The inference section of every draw, when no range lies in it (shares divided, catalog prices laid under). */
+    private readonly fixedInference: ScenarioData["inference"] | undefined,
+    /** The top-level keys that hold ranges, where only their rules need checking in a draw; undefined: check every rule. */
+    private readonly drawnSections: ReadonlySet<string> | undefined,
     /** The file's text and the `--set` overrides on it: what a worker thread loads the same sampler from. */
     readonly origin: { source: ScenarioSource; overrides: readonly Override[] },
   ) {}
@@ -65,20 +77,51 @@ export class ScenarioSampler {
       (path) =>
         path[3] === "share" && ((path[0] === "acquisition" && path[1] === "channels") || (path[0] === "inference" && path[1] === "routes")),
     );
-    return new ScenarioSampler(base, parsed.data, ranges, sharesDrawn, origin);
+    const { currency, fx = {} } = parsed.data;
+    const problems: FieldProblem[] = [];
+    const drawn: DrawnRange[] = [];
+    // The central picker, recording each range's bounds as resolveValues hands them to a picker.
+    const central = resolveValues(parsed.data, { currency, fx }, problems, (low, high, dist, mode, integer) => {
+      drawn.push({ path: paths[drawn.length]!, low, high, dist, mode, integer });
+      return centralValue(low, high, dist, mode, integer);
+    });
+    // The same value passed resolveValues in scenarioFromDocument, every range with it.
+    if (problems.length > 0 || drawn.length !== paths.length) throw new Error(`${document.file}: resolving the ranges again went wrong`);
+    const inferenceDrawn = paths.some((path) => path[0] === "inference");
+    const centralDraw = finished(central, sharesDrawn, base.data);
+    const fixedInference = inferenceDrawn ? undefined : centralDraw.inference;
+    // A draw differs from the central one only in the sections that hold ranges: where the central one meets every rule, only those can break one.
+    const drawnSections = crossFieldProblems(centralDraw).length === 0 ? new Set(paths.map((path) => String(path[0]))) : undefined;
+    return new ScenarioSampler(base, central, drawn, ranges, sharesDrawn, fixedInference, drawnSections, origin);
   }
 
   /** The scenario with every range drawn by `pick` (one call per range, in the order of `ranges`). */
   draw(pick: RangePicker): Draw {
-    const problems: FieldProblem[] = [];
-    const { currency, fx = {} } = this.parsed;
-    let data: ScenarioData = resolveValues(this.parsed, { currency, fx }, problems, pick);
-    if (this.sharesDrawn) data = withSharesSummingToOne(data);
-    data = withCatalogPrice(data, this.base.data);
-    problems.push(...crossFieldProblems(data));
+    let data: ScenarioData = this.central;
+    for (const range of this.drawn) {
+      data = withValueAt(data, range.path, pick(range.low, range.high, range.dist, range.mode, range.integer)) as ScenarioData;
+    }
+    if (this.fixedInference === undefined) data = finished(data, this.sharesDrawn, this.base.data);
+    else data = { ...(this.sharesDrawn ? withChannelSharesSummingToOne(data) : data), inference: this.fixedInference };
+    const problems = this.drawnSections === undefined ? crossFieldProblems(data) : problemsWhereChanged(data, this.drawnSections);
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, scenario: { file: this.base.file, data, input: toModelInput(data) } };
   }
+}
+
+/** A range of the parsed value: its path in the data and its bounds in the scenario's currency. */
+interface DrawnRange {
+  path: (string | number)[];
+  low: number;
+  high: number;
+  dist: Distribution;
+  mode: number | undefined;
+  integer: boolean;
+}
+
+/** Resolved data as a draw uses it: drawn shares divided by their sums, the catalog's prices under the file's own. */
+function finished(data: ScenarioData, sharesDrawn: boolean, base: ScenarioData): ScenarioData {
+  return withCatalogPrice(sharesDrawn ? withSharesSummingToOne(data) : data, base);
 }
 
 /** Where the parsed value holds a range, depth first: the order resolveValues picks them in. */

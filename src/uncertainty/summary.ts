@@ -1,6 +1,6 @@
 import type { JsonResult } from "../result/json-result.js";
 import { valueAt } from "../lib/value-at.js";
-import { PERCENTILES, type Percentile, percentileOfSorted, sortSamples } from "./percentile.js";
+import { PERCENTILES, type Percentile, percentilesOf } from "./percentile.js";
 import { type Histogram, histogramOf } from "./histogram.js";
 
 /**
@@ -126,13 +126,16 @@ export class SampleCollector {
   }
 
   summary(details: { seed: number; ranges: string[]; rejected: number }): SamplesSummary {
-    const sorted = new Map(this.paths.map((path, index) => [path, sortSamples(this.columns[index]!.subarray(0, this.count))]));
-    const tree = (percent: Percentile) =>
+    // Each column's percentiles, in the order of PERCENTILES (the columns are reordered: histograms do not mind).
+    const found = new Map(
+      this.paths.map((path, index) => [path, percentilesOf(this.columns[index]!.subarray(0, this.count), PERCENTILES)]),
+    );
+    const tree = (at: number) =>
       mapLeaves(this.template, (path) => {
-        const value = percentileOfSorted(sorted.get(path)!, percent);
+        const value = found.get(path)![at]!;
         return Number.isNaN(value) ? null : value;
       });
-    const [p10, p50, p90] = PERCENTILES.map(tree) as [FigureTree, FigureTree, FigureTree];
+    const [p10, p50, p90] = PERCENTILES.map((_, at) => tree(at)) as [FigureTree, FigureTree, FigureTree];
     return {
       n: this.count,
       seed: details.seed,

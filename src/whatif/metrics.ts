@@ -27,8 +27,8 @@ function nearestHint(name: string): string {
   return `metrics are dotted paths of \`llm-cac run --format json\`, e.g. unit.cac_blended, ladder.holds, totals.inference`;
 }
 
-/** A metric's value in a result: a number, true/false, or null. */
-export function metricValue(result: unknown, metric: string): MetricValue {
+/** A metric's value in a result: a number, true/false, or null (`metric` dotted, or split at its dots). */
+export function metricValue(result: unknown, metric: string | readonly string[]): MetricValue {
   const value = valueAt(result, metric);
   return typeof value === "number" || typeof value === "boolean" ? value : null;
 }

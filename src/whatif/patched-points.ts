@@ -1,9 +1,12 @@
 import { visit } from "yaml";
 import { documentValue, type ScenarioDocument } from "../lib/document.js";
+import { withValueAt } from "../lib/value-at.js";
 import { type LoadOptions, type Scenario, scenarioFromValue } from "../scenario/load.js";
 import { toModelInput } from "../scenario/model-input.js";
-import { crossFieldProblems } from "../scenario/rules.js";
-import type { ScenarioData } from "../scenario/schema.js";
+import { problemsWhereChanged } from "../scenario/rules.js";
+import type { FieldProblem } from "../lib/issues.js";
+import { resolveValues } from "../scenario/resolve.js";
+import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
 
 type Path = readonly (string | number)[];
 
@@ -29,41 +32,84 @@ export interface PointSetting {
 export class PatchedPoints {
   /** The file's plain value (with its `--set` overrides), null when it has aliases. */
   private fileValue: Record<string, unknown> | null | undefined;
-  /** The validated value of each distinct setting, or null where it cannot be patched in. */
-  private readonly values = new Map<string, { value: unknown } | null>();
+  /** The validated value of each distinct setting (by `settingKey`), or null where it cannot be patched in. */
+  private readonly values: Map<string, ValidatedSetting>;
+  /** The same, by the setting object itself: a sweep makes each axis value's setting once. */
+  private readonly bySetting = new WeakMap<PointSetting, ValidatedSetting>();
 
+  /**
+   * Without a `source` (a worker thread of `sweep --jobs N`), only the `values` given are
+   * known: a point with any other setting is left to the caller, like one that cannot be patched.
+   */
   constructor(
-    private readonly source: ScenarioDocument,
+    private readonly source: ScenarioDocument | undefined,
     private readonly options: LoadOptions,
     private readonly base: Scenario,
-  ) {}
+    values: Iterable<[string, ValidatedSetting]> = [],
+  ) {
+    this.values = new Map(values);
+  }
 
   scenarioAt(settings: readonly PointSetting[]): Scenario | undefined {
     let data: unknown = this.base.data;
+    const changed = new Set<string>();
     for (const setting of settings) {
       const validated = this.validated(setting);
       if (validated === null) return undefined;
       data = withValueAt(data, setting.input.path, validated.value);
+      changed.add(String(setting.input.path[0]));
     }
     const patched = data as ScenarioData;
-    if (crossFieldProblems(patched).length > 0) return undefined;
+    // The file met every rule, and only the sections set here changed.
+    if (problemsWhereChanged(patched, changed).length > 0) return undefined;
     return { file: this.base.file, data: patched, input: toModelInput(patched) };
   }
 
-  private validated(setting: PointSetting): { value: unknown } | null {
-    const key = `${setting.input.path.join("\u0000")}\u0001${JSON.stringify(setting.value)}`;
-    let validated = this.values.get(key);
+  /** The setting's value as validated alone (in the scenario's units), or null where it cannot be patched in. */
+  validated(setting: PointSetting): ValidatedSetting {
+    let validated = this.bySetting.get(setting);
+    if (validated !== undefined) return validated;
+    const key = settingKey(setting);
+    validated = this.values.get(key);
     if (validated === undefined) {
       validated = this.validateAlone(setting);
-      this.values.set(key, validated);
+      if (this.source !== undefined) this.values.set(key, validated);
     }
+    this.bySetting.set(setting, validated);
     return validated;
   }
 
-  private validateAlone(setting: PointSetting): { value: unknown } | null {
+  /**
+   * A setting inside a self-contained section validated by that section's schema alone, as
+   * the whole file's validation would parse and resolve it; undefined for any other path.
+   * A value its section rejects is left to a full validation, which reports it.
+   */
+  private validateInSection(fileValue: Record<string, unknown>, setting: PointSetting): ValidatedSetting | undefined {
+    const [section, ...rest] = setting.input.path;
+    if (typeof section !== "string" || !SELF_CONTAINED_SECTIONS.has(section) || rest.length === 0) return undefined;
+    const schema = scenarioSchema.shape[section as keyof typeof scenarioSchema.shape];
+    const parsed = schema.safeParse(withValueAt(fileValue[section], rest, plainOf(setting.value)));
+    if (!parsed.success) return null;
+    const problems: FieldProblem[] = [];
+    const { currency, fx = {} } = this.base.data;
+    const resolved = resolveValues(parsed.data, { currency, fx }, problems);
+    const central = (this.base.data as Record<string, unknown>)[section];
+    if (problems.length > 0 || !sameExceptAt(central, resolved, rest)) return null;
+    return { value: valueAtPath(resolved, rest) };
+  }
+
+  /** Every setting validated so far: what a worker thread starts from. */
+  validatedSettings(): [string, ValidatedSetting][] {
+    return [...this.values];
+  }
+
+  private validateAlone(setting: PointSetting): ValidatedSetting {
+    if (this.source === undefined) return null;
     // YAML aliases would carry a value set at an anchor elsewhere, which the plain value cannot: such files are validated in full.
     this.fileValue ??= hasAliases(this.source.document) ? null : documentValue(this.source);
     if (this.fileValue === null) return null;
+    const inSection = this.validateInSection(this.fileValue, setting);
+    if (inSection !== undefined) return inSection;
     const value = withValueAt(this.fileValue, setting.input.path, plainOf(setting.value)) as Record<string, unknown>;
     const overrides = [...(this.source.overrides ?? []), { path: setting.input.path, label: setting.label }];
     let scenario: Scenario;
@@ -75,6 +121,22 @@ export class PatchedPoints {
     if (!sameExceptAt(this.base.data, scenario.data, setting.input.path)) return null;
     return { value: valueAtPath(scenario.data, setting.input.path) };
   }
+}
+
+/**
+ * The sections whose validation depends on nothing outside them but the currency and fx:
+ * the schema parses each section of the file on its own (the whole is a strict object of
+ * them, with no rule over the whole), money converts at the file's rates, and the catalog's
+ * prices touch only `inference`. (The rules across fields are checked at every point.)
+ */
+const SELF_CONTAINED_SECTIONS: ReadonlySet<string> = new Set(["acquisition", "retention", "usage", "tokens", "training", "revenue"]);
+
+/** A setting's value validated alone, or null where the point must be validated in full. */
+export type ValidatedSetting = { value: unknown } | null;
+
+/** What names a distinct setting: its path and its value (the label only names it in messages). */
+function settingKey(setting: PointSetting): string {
+  return `${setting.input.path.join("\u0000")}\u0001${JSON.stringify(setting.value)}`;
 }
 
 function hasAliases(document: ScenarioDocument["document"]): boolean {
@@ -97,20 +159,6 @@ function valueAtPath(value: unknown, path: Path): unknown {
   let at = value;
   for (const key of path) at = at === null || typeof at !== "object" ? undefined : (at as Record<string | number, unknown>)[key];
   return at;
-}
-
-/**
- * A copy of `value` with `leaf` at `path`, sharing everything off the path. A parent the
- * value lacks or leaves empty (`price:`) becomes a mapping, as `setValue` makes it in the
- * document: a path may name a key the file leaves to a default or the catalog.
- */
-export function withValueAt(value: unknown, path: Path, leaf: unknown): unknown {
-  if (path.length === 0) return leaf;
-  const [key, ...rest] = path as [string | number, ...(string | number)[]];
-  const container = (value !== null && typeof value === "object" ? value : {}) as Record<string | number, unknown>;
-  const copy: Record<string | number, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...container };
-  (copy as Record<string | number, unknown>)[key] = withValueAt(container[key], rest, leaf);
-  return copy;
 }
 
 /** Whether `a` and `b` are equal everywhere except at or below `path` (both must hold every object on the path). */

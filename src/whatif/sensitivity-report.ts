@@ -84,6 +84,7 @@ export function sensitivityReport(
   variants: ScenarioVariants,
   plan: SensitivityPlan,
   evaluate: (scenario: Scenario) => JsonResult,
+  progress?: (done: number, total: number) => void,
 ): SensitivityReport {
   const { delta, metric } = plan;
   const base = variants.base;
@@ -134,7 +135,8 @@ export function sensitivityReport(
     }
   };
   const rows: SensitivityRow[] = [];
-  for (const input of inputs) {
+  for (const [done, input] of inputs.entries()) {
+    progress?.(done, inputs.length);
     let anchor: string | undefined;
     try {
       anchor = variants.sharedAnchor(variedAt(input.path));

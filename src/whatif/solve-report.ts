@@ -62,7 +62,12 @@ export function planSolve(request: SolveRequest): SolvePlan {
 }
 
 /** The value of the input at which the metric hits the target, by bracketing and bisection (see solve.ts for what "hits" means). */
-export function solveReport(variants: ScenarioVariants, plan: SolvePlan, evaluate: (scenario: Scenario) => JsonResult): SolveReport {
+export function solveReport(
+  variants: ScenarioVariants,
+  plan: SolvePlan,
+  evaluate: (scenario: Scenario) => JsonResult,
+  progress?: (done: number, total: number) => void,
+): SolveReport {
   const { request, metric } = plan;
   const input = variants.input({ segments: plan.segments, value: null, label: `--for ${request.for}` });
   const leaf = numberLeafAt(scenarioSchema, input.path);
@@ -88,7 +93,7 @@ export function solveReport(variants: ScenarioVariants, plan: SolvePlan, evaluat
     }
   };
   const baseResult = evaluate(variants.base);
-  const outcome = solve({ low: range.low, high: range.high, integer: leaf.integer, rule, evaluate: evaluateAt });
+  const outcome = solve({ low: range.low, high: range.high, integer: leaf.integer, rule, evaluate: evaluateAt, progress });
   // Invalid values met while bisecting are not scan samples; count only the scan's.
   const scanInvalid = outcome.samples.filter((sample) => !sample.evaluation.valid).length;
   return {

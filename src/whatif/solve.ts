@@ -27,6 +27,8 @@ export interface SolveSpec {
   evaluate: (x: number) => Measurement;
   /** Intervals of the scan that looks for brackets; default 100. */
   intervals?: number;
+  /** Called after each value of the scan (most of the evaluations; the bisections after it are few). */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface Solution {
@@ -93,7 +95,12 @@ export function solve(spec: SolveSpec): SolveOutcome {
     evaluations++;
     return spec.evaluate(x);
   };
-  const samples = scanPoints(spec.low, spec.high, spec.integer, spec.intervals).map((x) => ({ x, evaluation: evaluate(x) }));
+  const scan = scanPoints(spec.low, spec.high, spec.integer, spec.intervals);
+  const samples = scan.map((x, index) => {
+    const sample = { x, evaluation: evaluate(x) };
+    spec.progress?.(index + 1, scan.length);
+    return sample;
+  });
   const known = samples
     .map((sample) => ({ ...sample, side: sideOf(spec.rule, sample.evaluation) }))
     .filter((sample) => sample.side !== null);

@@ -6,8 +6,9 @@ import type { Scenario } from "../scenario/load.js";
 import { splitAssignment } from "../scenario/overrides.js";
 import { checkMetric, LADDER_HOLDS, type MetricValue, metricValue, parseMetricList } from "./metrics.js";
 import { type AxisValues, gridSize, parseSpec } from "./spec.js";
-import { type Flip, findFlips, gridPoints } from "./sweep.js";
-import type { ScenarioVariants, Setting } from "./variants.js";
+import { type Flip, findFlips } from "./sweep.js";
+import type { PatchedPoints, ValidatedSetting } from "./patched-points.js";
+import type { ScenarioVariants, Setting, VariedInput } from "./variants.js";
 
 /** One `--vary`: its path as typed, its SPEC, and each value as written and as the scenario resolved it. */
 export interface SweepAxis {
@@ -81,48 +82,265 @@ export function planSweep(request: SweepRequest): SweepPlan {
   return { axes, columns, matrixMetric };
 }
 
-/** The scenario evaluated at every point of the plan's grid, row-major; a point that breaks a rule is the user's error. */
+/** Points per block: a block is what one thread evaluates at a time (sweepReportOn). */
+const POINTS_PER_BLOCK = 250;
+
+/** One axis as a point sees it: the input, and one setting per value, each made once. */
+export interface SweepGridAxis {
+  input: VariedInput;
+  settings: Setting[];
+}
+
+/** The axes of a plan's grid, checked against the scenario. */
+function sweepAxes(variants: ScenarioVariants, plan: SweepPlan): SweepGridAxis[] {
+  return plan.axes.map((one) => {
+    const input = variants.input({ segments: one.segments, value: null, label: one.label });
+    const settings = one.axis.values.map((value, index) => ({ input, value, label: `--vary ${input.name}=${one.axis.labels[index]}` }));
+    return { input, settings };
+  });
+}
+
+/** The points `first .. first + count - 1` of a grid, row-major. */
+export interface PointBlock {
+  first: number;
+  count: number;
+}
+
+/**
+ * What a block's points gave, in order: `evaluated[i]` 1 where point `first + i` patched
+ * cleanly and was evaluated (its `columns` metrics at `metrics[i * columns.length ..]`,
+ * whether the ladder held at `holds[i]`), 0 where it is left to be validated in full.
+ */
+export interface SweepBlock {
+  evaluated: Uint8Array;
+  metrics: MetricValue[];
+  holds: Uint8Array;
+}
+
+/** Each axis' index at a position of the grid (row-major: the last axis varies fastest). */
+function indicesAt(axes: readonly SweepGridAxis[], position: number): number[] {
+  const indices = new Array<number>(axes.length);
+  let rest = position;
+  for (let axis = axes.length - 1; axis >= 0; axis--) {
+    const length = axes[axis]!.settings.length;
+    indices[axis] = rest % length;
+    rest = Math.floor(rest / length);
+  }
+  return indices;
+}
+
+/**
+ * Evaluates the points of a block that patch cleanly into the file's data (`points`); the
+ * others, which may break a rule, are left to `SweepPoints.take`, which validates them in
+ * full in order, so that the first error is the one a point-by-point loop would meet.
+ */
+export function evaluateSweepBlock(
+  points: PatchedPoints,
+  axes: readonly SweepGridAxis[],
+  columns: readonly string[],
+  block: PointBlock,
+  evaluate: (scenario: Scenario) => JsonResult,
+): SweepBlock {
+  const paths = columns.map((metric) => metric.split("."));
+  const evaluated = new Uint8Array(block.count);
+  const holds = new Uint8Array(block.count);
+  const metrics = new Array<MetricValue>(block.count * columns.length).fill(null);
+  for (let i = 0; i < block.count; i++) {
+    const indices = indicesAt(axes, block.first + i);
+    const scenario = points.scenarioAt(indices.map((index, axis) => axes[axis]!.settings[index]!));
+    if (scenario === undefined) continue;
+    const result = evaluate(scenario);
+    evaluated[i] = 1;
+    holds[i] = result.ladder.holds ? 1 : 0;
+    for (let column = 0; column < paths.length; column++) metrics[i * paths.length + column] = metricValue(result, paths[column]!);
+  }
+  return { evaluated, metrics, holds };
+}
+
+/** A sweep's points taken block by block, in order, and the report they make. */
+class SweepPoints {
+  readonly points: SweepPoint[] = [];
+  private readonly resolved: unknown[][];
+
+  constructor(
+    private readonly variants: ScenarioVariants,
+    private readonly plan: SweepPlan,
+    readonly axes: readonly SweepGridAxis[],
+    private readonly evaluate: (scenario: Scenario) => JsonResult,
+  ) {
+    this.resolved = axes.map((axis) => new Array<unknown>(axis.settings.length));
+  }
+
+  get total(): number {
+    return this.axes.reduce((product, axis) => product * axis.settings.length, 1);
+  }
+
+  /** The next block's points: evaluated ones as they came, the others validated in full here (a point that breaks a rule throws). */
+  take(block: SweepBlock): void {
+    const columns = this.plan.columns;
+    for (let i = 0; i < block.evaluated.length; i++) {
+      const indices = indicesAt(this.axes, this.points.length);
+      const settings = indices.map((index, axis) => this.axes[axis]!.settings[index]!);
+      if (block.evaluated[i] === 1) {
+        for (const [axis, index] of indices.entries())
+          this.resolved[axis]![index] ??= this.variants.patchedPoints.validated(settings[axis]!)!.value;
+        const metrics: Record<string, MetricValue> = {};
+        for (const [column, metric] of columns.entries()) metrics[metric] = block.metrics[i * columns.length + column]!;
+        this.points.push({ indices, metrics, holds: block.holds[i] === 1 });
+        continue;
+      }
+      const scenario = this.variants.at(settings);
+      for (const [axis, index] of indices.entries()) this.resolved[axis]![index] ??= valueAt(scenario.data, this.axes[axis]!.input.path);
+      const result = this.evaluate(scenario);
+      this.points.push({
+        indices,
+        metrics: Object.fromEntries(columns.map((metric) => [metric, metricValue(result, metric)])),
+        holds: result.ladder.holds,
+      });
+    }
+  }
+
+  report(): SweepReport {
+    const axes: SweepAxis[] = this.plan.axes.map((one, axis) => ({
+      path: this.axes[axis]!.input.name,
+      spec: one.spec,
+      labels: one.axis.labels,
+      values: this.resolved[axis]!,
+    }));
+    const lengths = this.axes.map((axis) => axis.settings.length);
+    return {
+      scenario: scenarioHeader(this.variants.base),
+      axes,
+      metrics: this.plan.columns,
+      matrixMetric: this.plan.matrixMetric,
+      points: this.points,
+      flips: findFlips(
+        lengths,
+        this.points.map((point) => point.holds),
+      ),
+    };
+  }
+}
+
+/** The blocks of a grid of `total` points, in order. */
+function blocksOf(total: number): PointBlock[] {
+  const blocks: PointBlock[] = [];
+  for (let first = 0; first < total; first += POINTS_PER_BLOCK) blocks.push({ first, count: Math.min(POINTS_PER_BLOCK, total - first) });
+  return blocks;
+}
+
+/** The scenario evaluated at every point of the plan's grid, row-major, in this thread; a point that breaks a rule is the user's error. */
 export function sweepReport(
   variants: ScenarioVariants,
   plan: SweepPlan,
   evaluate: (scenario: Scenario) => JsonResult,
   progress?: (done: number, total: number) => void,
 ): SweepReport {
-  const inputs = plan.axes.map((one) => variants.input({ segments: one.segments, value: null, label: one.label }));
-  const lengths = plan.axes.map((one) => one.axis.values.length);
-  const resolved = plan.axes.map((one) => new Array<unknown>(one.axis.values.length));
-  const grid = gridPoints(lengths);
-  const points: SweepPoint[] = grid.map((indices, done) => {
-    progress?.(done, grid.length);
-    const settings: Setting[] = indices.map((index, axis) => ({
-      input: inputs[axis]!,
-      value: plan.axes[axis]!.axis.values[index],
-      label: `--vary ${inputs[axis]!.name}=${plan.axes[axis]!.axis.labels[index]}`,
-    }));
-    const scenario = variants.at(settings);
-    for (const [axis, index] of indices.entries()) resolved[axis]![index] ??= valueAt(scenario.data, inputs[axis]!.path);
-    const result = evaluate(scenario);
-    return {
-      indices,
-      metrics: Object.fromEntries(plan.columns.map((metric) => [metric, metricValue(result, metric)])),
-      holds: result.ladder.holds,
-    };
-  });
-  const axes: SweepAxis[] = plan.axes.map((one, axis) => ({
-    path: inputs[axis]!.name,
-    spec: one.spec,
-    labels: one.axis.labels,
-    values: resolved[axis]!,
+  const run = new SweepPoints(variants, plan, sweepAxes(variants, plan), evaluate);
+  for (const block of blocksOf(run.total)) {
+    progress?.(block.first, run.total);
+    run.take(evaluateSweepBlock(variants.patchedPoints, run.axes, plan.columns, block, evaluate));
+  }
+  return run.report();
+}
+
+/** What a worker thread of `sweep --jobs N` starts from: the validated scenario and the grid. */
+export interface SweepStart {
+  base: Scenario;
+  axes: { input: VariedInput; values: unknown[]; labels: string[] }[];
+  columns: string[];
+}
+
+/**
+ * A block for a worker, with every axis value validated alone (PatchedPoints): they come
+ * with the blocks, so that the workers load while this thread validates them.
+ */
+export interface WorkerBlock extends PointBlock {
+  validated: [string, ValidatedSetting][];
+}
+
+/**
+ * Threads evaluating blocks of a sweep's points beside this one: `nextWorker` resolves once
+ * one can take a block, with a sender (give it the block, or undefined to hand the worker
+ * back), so that a block is claimed only by a worker ready for it; `close` ends them.
+ */
+export interface SweepPool {
+  nextWorker: () => Promise<(block: WorkerBlock | undefined) => Promise<SweepBlock | undefined>>;
+  parallel: number;
+  close: () => Promise<void>;
+}
+
+/** A worker's settings from its start: the same labels and values as `sweepAxes` made. */
+export function axesOfStart(start: SweepStart): SweepGridAxis[] {
+  return start.axes.map((axis) => ({
+    input: axis.input,
+    settings: axis.values.map((value, index) => ({ input: axis.input, value, label: `--vary ${axis.input.name}=${axis.labels[index]}` })),
   }));
-  return {
-    scenario: scenarioHeader(variants.base),
-    axes,
-    metrics: plan.columns,
-    matrixMetric: plan.matrixMetric,
-    points,
-    flips: findFlips(
-      lengths,
-      points.map((point) => point.holds),
-    ),
+}
+
+/**
+ * sweepReport with its blocks shared between this thread and a pool of workers (opened
+ * by `open`, or undefined where this thread does it all). The blocks are taken strictly in order whoever evaluated them: the report, and
+ * the first point that breaks a rule, are the same for any number of workers.
+ */
+export async function sweepReportOn(
+  variants: ScenarioVariants,
+  plan: SweepPlan,
+  evaluate: (scenario: Scenario) => JsonResult,
+  options: { open: (start: SweepStart) => Promise<SweepPool | undefined>; progress?: (done: number, total: number) => void },
+): Promise<SweepReport> {
+  const axes = sweepAxes(variants, plan);
+  const run = new SweepPoints(variants, plan, axes, evaluate);
+  const pool = await options.open({
+    base: variants.base,
+    axes: plan.axes.map((one, axis) => ({ input: axes[axis]!.input, values: one.axis.values, labels: one.axis.labels })),
+    columns: plan.columns,
+  });
+  if (pool === undefined) return sweepReport(variants, plan, evaluate, options.progress);
+  const points = variants.patchedPoints;
+  for (const axis of axes) for (const setting of axis.settings) points.validated(setting);
+  const validated = points.validatedSettings();
+  const blocks = blocksOf(run.total);
+  const results = new Array<SweepBlock>(blocks.length);
+  let next = 0;
+  let done = 0;
+  const finished = (index: number, block: SweepBlock) => {
+    results[index] = block;
+    done += blocks[index]!.count;
+    options.progress?.(done, run.total);
   };
+  // Blocks sent to workers, each settled: a worker's failure is thrown once this thread's loop is done.
+  const sent: Promise<void>[] = [];
+  let failure: { error: unknown } | undefined;
+  // A worker claims the next block only once it can take it (loaded, at most two queued), so
+  // that a worker still loading holds none back: this thread takes them meanwhile.
+  const feed = async () => {
+    for (;;) {
+      const send = await pool.nextWorker();
+      if (next >= blocks.length || failure !== undefined) return void send(undefined);
+      const index = next++;
+      const answer = send({ ...blocks[index]!, validated }).then((block) => finished(index, block!));
+      sent.push(
+        answer.catch((error: unknown) => {
+          failure ??= { error };
+        }),
+      );
+      await answer.catch(() => {});
+    }
+  };
+  try {
+    for (let loop = 0; loop < 2 * pool.parallel; loop++) void feed();
+    while (next < blocks.length) {
+      const index = next++;
+      finished(index, evaluateSweepBlock(points, axes, plan.columns, blocks[index]!, evaluate));
+      // Lets the workers' answers in, and hands them their next blocks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(sent);
+    if (failure !== undefined) throw failure.error;
+  } finally {
+    await pool.close();
+  }
+  for (const block of results) run.take(block);
+  return run.report();
 }

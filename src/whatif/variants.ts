@@ -51,17 +51,25 @@ export class ScenarioVariants {
   /** Distinct values validated once, patched into the file's data (patched-points.ts). */
   private patched: PatchedPoints | undefined;
 
+  get patchedPoints(): PatchedPoints {
+    this.patched ??= new PatchedPoints(this.source, this.options, this.base);
+    return this.patched;
+  }
+
   /**
    * The scenario with these settings (and the file's values everywhere else).
-   * Points whose values patch into the file's data cleanly skip the YAML; any other point is validated in full, as before,
-   * in a copy of the file (the file's own document is never changed, so no setting lingers from one point to the next).
+   * Points whose values patch into the file's data cleanly skip the YAML; any other point is validated in full, as before.
    */
   at(settings: readonly Setting[]): Scenario {
-    this.patched ??= new PatchedPoints(this.source, this.options, this.base);
-    const patched = this.patched.scenarioAt(settings);
-    if (patched !== undefined) return patched;
-    // A copy of the file as loaded: a patched point leaves the document alone, so settings
-    // made by earlier full validations must not linger in it.
+    return this.patchedPoints.scenarioAt(settings) ?? this.validatedInFull(settings);
+  }
+
+  /**
+   * The scenario with these settings validated like the file itself, in a copy of the file
+   * (the file's own document is never changed, so no setting lingers from one point to the
+   * next); a point that breaks a rule is reported as the setting that did.
+   */
+  validatedInFull(settings: readonly Setting[]): Scenario {
     const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };
     for (const setting of settings) setValue(point, setting.input.path, setting.value, setting.input.emptyParents);
     const overrides = [

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { progressReporter, progressText } from "../../src/cli/progress.js";
 import { parseJobs } from "../../src/cli/workers.js";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { BIN, ROOT, runInProcess } from "../helpers/cli.js";
 
 /** The built bin, with more time than runBuilt gives: 2,000 samples on a busy machine. */
@@ -38,6 +41,80 @@ describe("run --samples --jobs N", () => {
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain("--jobs 2: threads are for an uncertainty run; add --samples N");
   });
+});
+
+describe("sweep --jobs N", () => {
+  // 6,000 points at 3,650 days: above the size that starts workers (src/cli/workers.ts), so two workers really run.
+  const LONG = ["--set", "horizon_days=3650"];
+  const GRID = [...LONG, "--vary", "acquisition.channels.bilibili.cpa=10..50/100", "--vary", "tokens.context=0..100000/60"];
+
+  it("writes the same bytes with --jobs 1 and --jobs 3", () => {
+    const one = runBuilt(["sweep", SCENARIO, ...GRID, "--format", "csv", "--jobs", "1"]);
+    const three = runBuilt(["sweep", SCENARIO, ...GRID, "--format", "csv", "--jobs", "3"]);
+    expect(one.code).toBe(0);
+    // a header and one row per point
+    expect(one.stdout.trimEnd().split("\n")).toHaveLength(6001);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+  }, 120_000);
+
+  it("stops at the same point that breaks a rule with --jobs 1 and --jobs 3", () => {
+    // d14 is 0.09 in the default scenario: d30 = 0.01 + 0.09 x 44/49 = 0.0908 (the 45th of 50) is the first above it,
+    // at point 44 x 120 + 1 = 5,281 of 6,000, after thousands the workers evaluated.
+    const grid = [...LONG, "--vary", "retention.d30=0.01..0.1/50", "--vary", "acquisition.channels.bilibili.cpa=10..50/120"];
+    const one = runBuilt(["sweep", SCENARIO, ...grid, "--format", "csv", "--jobs", "1"]);
+    const three = runBuilt(["sweep", SCENARIO, ...grid, "--format", "csv", "--jobs", "3"]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("--vary retention.d30=0.0908163265306: retention never rises: d30 (0.0908163265306) is above d14 (0.09)");
+    expect(three.code).toBe(2);
+    expect(three.stdout).toBe("");
+    expect(three.stderr).toBe(one.stderr);
+  }, 120_000);
+});
+
+describe("Ctrl-C", () => {
+  /** Starts the built CLI, interrupts it after `ms`, and says how it ended and what it left in its folder. */
+  async function interrupted(argv: string[], ms: number) {
+    const folder = mkdtempSync(join(tmpdir(), "llm-cac-sigint-"));
+    const child = spawn(process.execPath, [BIN, ...argv, "--output", join(folder, "report.out")], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "" },
+      stdio: "ignore",
+    });
+    const timer = setTimeout(() => child.kill("SIGINT"), ms);
+    const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
+    clearTimeout(timer);
+    return { ...ended, left: readdirSync(folder) };
+  }
+
+  // Long enough to be interrupted while the workers run: 100,000 samples; a 10,000-point sweep at 3,650 days.
+  it.each([
+    ["run --samples", ["run", SCENARIO, ...RANGES, "--samples", "100000", "--format", "json"]],
+    [
+      "sweep",
+      [
+        "sweep",
+        SCENARIO,
+        "--set",
+        "horizon_days=3650",
+        "--vary",
+        "acquisition.channels.bilibili.cpa=10..50/100",
+        "--vary",
+        "tokens.context=0..100000/100",
+      ],
+    ],
+  ])(
+    "%s ends as interrupted (130 in a shell) and leaves no file",
+    async (_name, argv) => {
+      const ended = await interrupted(argv, 500);
+      // Node ends by the signal itself, which a shell reports as 128 + 2 = 130.
+      expect(ended.signal === "SIGINT" || ended.code === 130).toBe(true);
+      expect(ended.left).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe("parseJobs", () => {

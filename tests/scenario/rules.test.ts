@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossFieldProblems } from "../../src/scenario/rules.js";
+import { crossFieldProblems, problemsWhereChanged } from "../../src/scenario/rules.js";
 import { BASE, scenarioData } from "../helpers/scenario-data.js";
 
 /** The problems of BASE with `changes` over it, as [path, message]. */
@@ -272,5 +272,34 @@ describe("model-v2 serving rules", () => {
       ["inference.price.tiers.1.above", "tiers go by prompt length, each above the one before: 128000 is not above 200000"],
     ]);
     expect(tiers(1000, 1000)).toHaveLength(1);
+  });
+});
+
+describe("problemsWhereChanged", () => {
+  // Rising retention and two shares summing to 0.9: each breaks its own section's rule.
+  const broken = scenarioData({
+    ...BASE,
+    retention: { d1: 0.3, d7: 0.4 },
+    acquisition: { daily_budget: 100, channels: [cpa("a", 0.5), cpa("b", 0.4)] },
+  });
+
+  it("finds the problems of the changed sections only, in crossFieldProblems' order", () => {
+    const all = crossFieldProblems(broken).map((problem) => problem.path.join("."));
+    expect(all).toHaveLength(2);
+    expect(problemsWhereChanged(broken, new Set(["acquisition", "retention"])).map((problem) => problem.path.join("."))).toEqual(all);
+    expect(problemsWhereChanged(broken, new Set(["retention"])).map((problem) => problem.path.join("."))).toEqual(["retention.d7"]);
+    // tokens and usage carry no broken rule here.
+    expect(problemsWhereChanged(broken, new Set(["tokens", "usage"]))).toEqual([]);
+  });
+
+  it("checks the installs bound where horizon_days changed", () => {
+    // A saturating channel (elasticity 0.9) at 1e9 installs a day would need more than MAX_MONEY a day.
+    const reach = scenarioData({
+      ...BASE,
+      acquisition: { daily_installs: 1e9, channels: [{ name: "a", cpa: 10, saturation: { reference_daily_spend: 1, elasticity: 0.9 } }] },
+    });
+    const bound = crossFieldProblems(reach).map((problem) => problem.path.join("."));
+    expect(bound).toContain("acquisition.daily_installs");
+    expect(problemsWhereChanged(reach, new Set(["horizon_days"])).map((problem) => problem.path.join("."))).toEqual(bound);
   });
 });

@@ -4,6 +4,9 @@ import type { FieldProblem } from "../../src/lib/issues.js";
 import { MoneyAmount } from "../../src/lib/money.js";
 import { Range, type RangePicker } from "../../src/scenario/range.js";
 import { resolveValues } from "../../src/scenario/resolve.js";
+import { readBundledCatalog } from "../../src/catalog/files.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { parseOverride } from "../../src/scenario/overrides.js";
 import { ScenarioSampler } from "../../src/uncertainty/sampling.js";
 
 const source = (file: string) => ({ file, text: readFileSync(file, "utf8") });
@@ -87,6 +90,39 @@ describe("ScenarioSampler", () => {
       expect(draw.problems[0]!.message).toContain("retention never rises");
     }
     expect(sampler.draw(atHigh).ok).toBe(true);
+  });
+
+  it("gives the scenario the file would be with each range written as the number drawn", () => {
+    // Ranges in route shares, a catalog model's price and retention: the draw patches the
+    // resolved value once validated; loading the file with plain numbers validates it all again.
+    // In the order they are drawn (the schema's order of sections), named as `--set` names them.
+    const ranges = {
+      "retention.d7": "{ low: 0.1, high: 0.2 }",
+      "inference.routes.at-cost.share": "{ low: 0.6, high: 1 }",
+      "inference.routes.list-price.share": "{ low: 0, high: 0.4 }",
+      "inference.routes.list-price.price.output": "{ low: 50, high: 70 }",
+    };
+    // 0.75 + 0.25 = 1 exactly, so dividing the shares by their sum changes nothing.
+    const picked = [0.125, 0.75, 0.25, 55];
+    const file = source("data/scenarios/kimi-2024.yaml");
+    const priceSources = { catalog: () => readBundledCatalog({ cwd: process.cwd() }) };
+    const overrides = Object.entries(ranges).map(([path, range]) => parseOverride(`${path}=${range}`));
+    const sampler = ScenarioSampler.load(file, { overrides, priceSources });
+    expect(sampler.ranges).toEqual(Object.keys(ranges));
+    let index = 0;
+    const draw = sampler.draw(() => picked[index++]!);
+    const plain = loadScenario(file, {
+      overrides: Object.keys(ranges).map((path, at) => parseOverride(`${path}=${picked[at]}`)),
+      priceSources,
+    });
+    expect(draw.ok).toBe(true);
+    if (draw.ok) {
+      expect(draw.scenario.data).toEqual(plain.data);
+      expect(draw.scenario.input).toEqual(plain.input);
+    }
+    // The next draw starts again from the file's values: nothing of this one lingers.
+    const again = sampler.draw((low) => low);
+    expect(again.ok && again.scenario.input.retention.find((point) => point.day === 7)!.rate).toBe(0.1);
   });
 
   it("has no ranges to draw in a scenario without any", () => {

@@ -3,7 +3,8 @@ import { readBundledCatalog } from "../../src/catalog/files.js";
 import { readScenarioFile } from "../../src/lib/read.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { parseOverride } from "../../src/scenario/overrides.js";
-import { sameExceptAt, withValueAt } from "../../src/whatif/patched-points.js";
+import { withValueAt } from "../../src/lib/value-at.js";
+import { sameExceptAt } from "../../src/whatif/patched-points.js";
 import { ScenarioVariants } from "../../src/whatif/variants.js";
 
 const FILE = "tests/fixtures/whatif/one-channel.yaml";

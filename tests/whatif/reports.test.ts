@@ -83,6 +83,16 @@ describe("sensitivityReport", () => {
     expect(first.effect).toBeNear(2);
     expect(report.rows.slice(1).every((row) => row.effect === null || row.effect < 1e-9)).toBe(true);
   });
+
+  it("reports progress before each input: 0 .. n - 1 of n", () => {
+    const seen: [number, number][] = [];
+    const report = sensitivityReport(variants(), planSensitivity({}), evaluateScenario, (done, total) => void seen.push([done, total]));
+    // Each numeric input is announced once, in order; it becomes a row, or is skipped (as some inputs are before any move).
+    const inputs = seen[0]![1];
+    expect(seen).toEqual(Array.from({ length: inputs }, (_, index) => [index, inputs]));
+    expect(inputs).toBeGreaterThanOrEqual(report.rows.length);
+    expect(inputs).toBeLessThanOrEqual(report.rows.length + report.skipped.length);
+  });
 });
 
 describe("compareReport", () => {

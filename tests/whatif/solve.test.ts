@@ -30,6 +30,21 @@ describe("solve", () => {
     expect(outcome.solutions.map((solution) => solution.x)).toEqual([expect.closeTo(1, 10), expect.closeTo(3, 10)]);
   });
 
+  it("reports progress after each value of the scan, not after the bisections", () => {
+    const seen: [number, number][] = [];
+    // x^2 = 2 on 0..10: a scan of 101 values, then a bisection between 1.4 and 1.5.
+    const outcome = solve({
+      low: 0,
+      high: 10,
+      integer: false,
+      rule: "equal",
+      evaluate: metric((x) => x * x, 2),
+      progress: (done, total) => void seen.push([done, total]),
+    });
+    expect(seen).toEqual(Array.from({ length: 101 }, (_, index) => [index + 1, 101]));
+    expect(outcome.evaluations).toBeGreaterThan(101);
+  });
+
   it("reports no solution where the metric never reaches the target", () => {
     const outcome = solve({ low: 1, high: 100, integer: false, rule: "equal", evaluate: metric((x) => 1 / x, 5) });
     expect(outcome.solutions).toEqual([]);

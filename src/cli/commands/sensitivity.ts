@@ -11,6 +11,7 @@ import {
 import type { CliIo } from "../io.js";
 import { scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { emitReport, formatOption, outputOptions, type ReportOptionValues } from "../output.js";
+import { progressReporter } from "../progress.js";
 import { loadVariants } from "../whatif.js";
 
 export interface SensitivityOptions extends SensitivityRequest, ScenarioOptionValues, ReportOptionValues {}
@@ -23,7 +24,14 @@ export interface SensitivityOptions extends SensitivityRequest, ScenarioOptionVa
 async function runSensitivity(file: string, options: SensitivityOptions, io: CliIo): Promise<number> {
   const plan = planSensitivity(options);
   const variants = loadVariants(file, io, options);
-  await emitReport(sensitivityRegistry, sensitivityReport(variants, plan, evaluatePoint), options, io);
+  const progress = progressReporter(io, options, "inputs");
+  let report: ReturnType<typeof sensitivityReport>;
+  try {
+    report = sensitivityReport(variants, plan, evaluatePoint, progress?.update);
+  } finally {
+    progress?.done();
+  }
+  await emitReport(sensitivityRegistry, report, options, io);
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { planSolve, type SolveRequest, solveReport } from "../../whatif/solve-re
 import type { CliIo } from "../io.js";
 import { scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { emitReport, formatOption, outputOptions, type ReportOptionValues } from "../output.js";
+import { progressReporter } from "../progress.js";
 import { loadVariants } from "../whatif.js";
 
 export interface SolveOptions extends SolveRequest, ScenarioOptionValues, ReportOptionValues {}
@@ -17,7 +18,14 @@ export interface SolveOptions extends SolveRequest, ScenarioOptionValues, Report
 async function runSolve(file: string, options: SolveOptions, io: CliIo): Promise<number> {
   const plan = planSolve(options);
   const variants = loadVariants(file, io, options);
-  await emitReport(solveRegistry, solveReport(variants, plan, evaluatePoint), options, io);
+  const progress = progressReporter(io, options, "values");
+  let report: ReturnType<typeof solveReport>;
+  try {
+    report = solveReport(variants, plan, evaluatePoint, progress?.update);
+  } finally {
+    progress?.done();
+  }
+  await emitReport(solveRegistry, report, options, io);
   return 0;
 }
 

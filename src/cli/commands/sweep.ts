@@ -1,14 +1,27 @@
 import { Command, Option } from "commander";
 import { sweepRegistry } from "../../report/sweep/index.js";
 import { evaluatePoint } from "../../scenario/evaluate.js";
-import { DEFAULT_MATRIX_METRIC, DEFAULT_SWEEP_METRICS, planSweep, type SweepRequest, sweepReport } from "../../whatif/sweep-report.js";
+import { availableParallelism } from "node:os";
+import {
+  DEFAULT_MATRIX_METRIC,
+  DEFAULT_SWEEP_METRICS,
+  planSweep,
+  type SweepReport,
+  type SweepRequest,
+  sweepReport,
+  sweepReportOn,
+} from "../../whatif/sweep-report.js";
 import type { CliIo } from "../io.js";
 import { scenarioOptions, type ScenarioOptionValues } from "../options.js";
 import { emitReport, formatOption, outputOptions, type ReportOptionValues } from "../output.js";
 import { progressReporter } from "../progress.js";
 import { loadVariants } from "../whatif.js";
+import { parseJobs, sweepPool } from "../workers.js";
 
-export interface SweepOptions extends SweepRequest, ScenarioOptionValues, ReportOptionValues {}
+export interface SweepOptions extends SweepRequest, ScenarioOptionValues, ReportOptionValues {
+  /** `--jobs N`: threads for the points (default: the available parallelism). */
+  jobs?: string;
+}
 
 /**
  * `llm-cac sweep FILE --vary PATH=SPEC [--vary PATH=SPEC]`: the scenario evaluated at
@@ -16,11 +29,15 @@ export interface SweepOptions extends SweepRequest, ScenarioOptionValues, Report
  */
 async function runSweep(file: string, options: SweepOptions, io: CliIo): Promise<number> {
   const plan = planSweep(options);
+  const jobs = parseJobs(options.jobs, availableParallelism());
   const variants = loadVariants(file, io, options);
   const progress = progressReporter(io, options, "points");
-  let report: ReturnType<typeof sweepReport>;
+  let report: SweepReport;
   try {
-    report = sweepReport(variants, plan, evaluatePoint, progress?.update);
+    report =
+      jobs > 1
+        ? await sweepReportOn(variants, plan, evaluatePoint, { open: (start) => sweepPool(jobs, start), progress: progress?.update })
+        : sweepReport(variants, plan, evaluatePoint, progress?.update);
   } finally {
     progress?.done();
   }
@@ -39,6 +56,7 @@ export function sweepCommand(io: CliIo, exit: (code: number) => void): Command {
     )
     .option("--metrics <list>", `metrics per point, comma-separated (default ${DEFAULT_SWEEP_METRICS.join(", ")})`)
     .option("--metric <path>", `the metric of the matrix when two inputs vary (default ${DEFAULT_MATRIX_METRIC})`)
+    .option("--jobs <N>", "evaluate on N threads (default: the available cores); the output is the same for any N")
     .addOption(formatOption(sweepRegistry));
   outputOptions(scenarioOptions(command)).action(async (file: string, options: SweepOptions) => {
     exit(await runSweep(file, options, io));
