@@ -38,7 +38,15 @@ function shared<K, T>(cache: Map<K, unknown>, key: K, build: () => T): T {
   return cache.get(key) as T;
 }
 
+const optionals = new Map<Leaf, unknown>();
+
+/** `z.optional(schema)`, one per schema: most optional fields are of a shared leaf. */
+function optional<S extends Leaf>(schema: S) {
+  return shared(optionals, schema, () => z.optional(schema));
+}
+
 const ranges = new Map<Leaf, unknown>();
+const optionalDistribution = z.optional(z.enum(["uniform", "triangular", "loguniform"]));
 
 /** A leaf or an uncertainty range of it, `{ low, high, dist?, mode? }`; one per leaf, which is whole numbers or not for good. */
 function rangeable<S extends Leaf>(leaf: S, integer = false) {
@@ -49,8 +57,8 @@ function rangeOf<S extends Leaf>(leaf: S, integer: boolean) {
   const bounds = z.strictObject({
     low: leaf,
     high: leaf,
-    dist: z.optional(z.enum(["uniform", "triangular", "loguniform"])),
-    mode: z.optional(leaf),
+    dist: optionalDistribution,
+    mode: optional(leaf),
   });
   const range = z.pipe(
     bounds,
@@ -140,7 +148,6 @@ const visibleText = z.string().check(
   }),
 );
 const nonEmptyString = () => visibleText;
-const optional = z.optional;
 const withDefault = z._default;
 
 const channelSchema = z.strictObject({
