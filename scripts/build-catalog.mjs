@@ -14,8 +14,7 @@ const root = new URL("../", import.meta.url);
 const loader = fileURLToPath(new URL("dist/.build-catalog.cjs", root));
 await build({
   stdin: {
-    contents:
-      'export { parseCatalog } from "./src/catalog/catalog.ts";\nexport { formatProblem } from "./src/lib/errors.ts";\n',
+    contents: 'export { parseCatalog } from "./src/catalog/catalog.ts";\nexport { formatProblem } from "./src/lib/errors.ts";\n',
     resolveDir: fileURLToPath(root),
     loader: "ts",
   },

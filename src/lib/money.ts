@@ -14,6 +14,7 @@ export const MAX_MONEY = 1e15;
  * characters in strings but leaves them in literals, and scripts/build.mjs escapes those in
  * turn, which would show in `.source`, which the JSON Schema prints as its money pattern.
  */
+// biome-ignore lint/complexity/useRegexLiterals: a literal's non-ASCII characters would be escaped in .source (above).
 export const MONEY_PATTERN = new RegExp(
   "^([$¥€£])?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(k|K|M|B|万|亿)?\\s*([A-Za-z]{3}|元)?$",
   "u",

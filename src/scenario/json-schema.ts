@@ -214,8 +214,8 @@ export function scenarioJsonSchema(): JsonSchema {
 }
 
 /** What the generator cannot know: money strings, ranges and currency codes, each said in words and a pattern. */
-function annotateLeaf(context: { zodSchema: unknown; jsonSchema: JsonSchema; path: (string | number)[] }): void {
-  const { zodSchema, jsonSchema, path } = context;
+function annotateLeaf(context: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
+  const { zodSchema, jsonSchema } = context;
   if (zodSchema === currencyCode) {
     jsonSchema.pattern = "^[A-Z]{3}$";
     return;
@@ -244,7 +244,7 @@ const RANGE_LEAF = "#range-leaf";
  */
 function pointRangesAtLeaves(node: unknown, path: (string | number)[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => pointRangesAtLeaves(item, [...path, index]));
+    for (const [index, item] of node.entries()) pointRangesAtLeaves(item, [...path, index]);
   } else if (typeof node === "object" && node !== null) {
     const object = node as JsonSchema;
     if (object.$ref === RANGE_LEAF) object.$ref = `#/${[...path.slice(0, -3), 0].map(pointerSegment).join("/")}`;

@@ -81,7 +81,9 @@ const notTiny = z.refine<number>((value) => value === 0 || Math.abs(value) >= MI
 
 /** A number within [min, max] (or (min, max] with `exclusiveMin`), never tiny. */
 function between(min: number, max: number, options: { exclusiveMin?: boolean; integer?: boolean } = {}) {
-  return shared(numbers, `${min} ${max} ${options.exclusiveMin === true} ${options.integer === true}`, () => numberBetween(min, max, options));
+  return shared(numbers, `${min} ${max} ${options.exclusiveMin === true} ${options.integer === true}`, () =>
+    numberBetween(min, max, options),
+  );
 }
 
 const numbers = new Map<string, unknown>();

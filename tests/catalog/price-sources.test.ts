@@ -24,7 +24,6 @@ describe("the bundled catalog", () => {
       expect(built.catalog).toEqual(parseCatalog(CATALOG_TEXT, "data/models.yaml"));
     },
   );
-
 });
 
 describe("readPriceMap", () => {
