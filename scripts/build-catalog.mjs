@@ -1,7 +1,7 @@
 // Writes dist/models.json: data/models.yaml parsed and validated once, at build time, with
-// the fingerprint of the text it came from. Parsing the YAML takes longer than the rest
-// of a run; a run whose scenario names a model reads this copy instead, as long as its
-// fingerprint still matches data/models.yaml (src/catalog/files.ts). A catalog with mistakes
+// the text it came from. Parsing the YAML takes longer than the rest of a run; a run whose
+// scenario names a model reads this copy instead, as long as its text is still
+// data/models.yaml's (src/catalog/files.ts). A catalog with mistakes
 // fails the build, with the same messages a run would print.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -14,8 +14,7 @@ const root = new URL("../", import.meta.url);
 const loader = fileURLToPath(new URL("dist/.build-catalog.cjs", root));
 await build({
   stdin: {
-    contents:
-      'export { catalogFingerprint, parseCatalog } from "./src/catalog/catalog.ts";\nexport { formatProblem } from "./src/lib/errors.ts";\n',
+    contents: 'export { parseCatalog } from "./src/catalog/catalog.ts";\nexport { formatProblem } from "./src/lib/errors.ts";\n',
     resolveDir: fileURLToPath(root),
     loader: "ts",
   },
@@ -27,7 +26,7 @@ await build({
   logLevel: "warning",
 });
 /** @type {typeof import("../src/catalog/catalog.js") & typeof import("../src/lib/errors.js")} */
-const { parseCatalog, catalogFingerprint, formatProblem } = createRequire(import.meta.url)(loader);
+const { parseCatalog, formatProblem } = createRequire(import.meta.url)(loader);
 rmSync(loader);
 
 const text = readFileSync(new URL("data/models.yaml", root), "utf8");
@@ -39,4 +38,4 @@ try {
   console.error(error.problems.map(formatProblem).join("\n"));
   process.exit(1);
 }
-writeFileSync(new URL("dist/models.json", root), `${JSON.stringify({ fingerprint: catalogFingerprint(text), catalog })}\n`);
+writeFileSync(new URL("dist/models.json", root), `${JSON.stringify({ source: text, catalog })}\n`);

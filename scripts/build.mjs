@@ -60,6 +60,22 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * `code` with every non-ASCII character written as a `\\uXXXX` escape. esbuild escapes them
+ * in strings, templates and names, but not in regular expression literals (`/[$¥€£]/`);
+ * one such character makes V8 hold the whole bundle as two-byte text, decoded from UTF-8
+ * and compiled at twice the size on every run. In a regular expression the escape matches
+ * the same character; only the literal's `.source` shows it (see MONEY_PATTERN). After a
+ * backslash an escape would change the meaning, so the build stops there instead.
+ * @param {string} code
+ */
+function asciiOnly(code) {
+  return code.replace(/[^\0-\x7f]/g, (char, offset) => {
+    if (code[offset - 1] === "\\") throw new Error(`dist/cli.cjs: "\\${char}" at offset ${offset}: write the character as \\u{...}`);
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
 await build({
   ...common,
   entryPoints: ["src/cli.ts"],
@@ -68,6 +84,7 @@ await build({
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },
 });
+writeFileSync(new URL("cli.cjs", dist), asciiOnly(readFileSync(new URL("cli.cjs", dist), "utf8")));
 await build({ ...common, entryPoints: ["src/report/html/index.ts"], outfile: "dist/html.cjs" });
 
 // The library (src/index.ts, docs/api.md): one CommonJS bundle, and an ES module that

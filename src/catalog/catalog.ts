@@ -285,17 +285,3 @@ export function mergeCatalogs(base: Catalog, added: readonly CatalogModel[]): Ca
   }
   return { models: [...merged.values()] };
 }
-
-/**
- * A fingerprint of a catalog file's text (32-bit FNV-1a and the length): the build stores
- * it with a parsed copy of data/models.yaml, so that a run can tell whether that copy is
- * still the file's and skip parsing the YAML, which costs more than the rest of a run.
- */
-export function catalogFingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${text.length.toString(36)}-${hash.toString(36)}`;
-}

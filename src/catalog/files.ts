@@ -4,7 +4,7 @@ import { UserError } from "../lib/errors.js";
 import { packageRoot } from "../lib/package-info.js";
 import { displayPath } from "../lib/paths.js";
 import { describeFsError, readRegularFile } from "../lib/read.js";
-import { type Catalog, type CatalogModel, catalogFingerprint, parseCatalog } from "./catalog.js";
+import { type Catalog, type CatalogModel, parseCatalog } from "./catalog.js";
 import { litellmSnapshotDate, parseLitellm } from "./litellm.js";
 
 /**
@@ -33,14 +33,18 @@ export function readBundledCatalog(io: { cwd: string }): Catalog {
   return builtCatalog(text) ?? parseCatalog(text, name);
 }
 
-/** The build's copy of the catalog, if there is one and it was made from `text`. */
+/**
+ * The build's copy of the catalog, if there is one and it was made from `text`: the copy
+ * holds the text it came from, and comparing two strings costs far less than hashing one
+ * in a loop that a short run would only interpret.
+ */
 function builtCatalog(text: string): Catalog | undefined {
   try {
     const built = JSON.parse(readFileSync(join(packageRoot(), "dist", "models.json"), "utf8")) as {
-      fingerprint?: unknown;
+      source?: unknown;
       catalog?: Catalog;
     };
-    return built.fingerprint === catalogFingerprint(text) ? built.catalog : undefined;
+    return built.source === text ? built.catalog : undefined;
   } catch {
     // No build (tests from source) or a damaged copy: the YAML is the source either way.
     return undefined;

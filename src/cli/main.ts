@@ -17,9 +17,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const debug = argv.includes("--debug");
   let exitCode = EXIT_OK;
   try {
-    const program = buildProgram(withStdinOnce(io), (code) => {
-      exitCode = code;
-    });
+    const program = buildProgram(
+      withStdinOnce(io),
+      (code) => {
+        exitCode = code;
+      },
+      argv[0],
+    );
     if (argv.length === 0) {
       io.stdout(program.helpInformation());
       return EXIT_OK;

@@ -65,8 +65,39 @@ function exampleLines(line: string, width: number): string[] {
   return description === undefined ? commandLines : [...commandLines, ...wrapText(`      ${description}`, width, "      ")];
 }
 
-/** The commander program; every command writes through `io` and reports its exit code through `exit`. */
-export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
+type CommandMaker = (io: CliIo, exit: (code: number) => void) => Command;
+
+/** Every command, in the order the help lists them. */
+const COMMANDS: ReadonlyArray<readonly [name: string, make: CommandMaker]> = [
+  ["run", runCommand],
+  ["check", checkCommand],
+  ["init", initCommand],
+  ["schema", schemaCommand],
+  ["models", modelsCommand],
+  ["compare", compareCommand],
+  ["sweep", sweepCommand],
+  ["solve", solveCommand],
+  ["sensitivity", sensitivityCommand],
+  ["optimize", optimizeCommand],
+  ["completion", completionCommand],
+];
+
+/**
+ * The commands a parse of argv starting with `first` needs. A command named first is
+ * parsed, and its help printed, without a look at any other, so it is made alone: making
+ * all eleven costs every run start-up time. `completion` describes all of them, and
+ * anything else (no command, `help`, an option, a typo to suggest a name for) needs all.
+ */
+function commandsFor(first: string | undefined): ReadonlyArray<readonly [string, CommandMaker]> {
+  const named = COMMANDS.filter(([name]) => name === first && name !== "completion");
+  return named.length > 0 ? named : COMMANDS;
+}
+
+/**
+ * The commander program, for argv starting with `first` (see commandsFor); every command
+ * writes through `io` and reports its exit code through `exit`.
+ */
+export function buildProgram(io: CliIo, exit: (code: number) => void, first?: string): Command {
   const program = new Command("llm-cac")
     .description("Customer-acquisition cost for AI chat apps: does inference < training < acquisition hold for your numbers?")
     // -v as most CLIs have it; -V, commander's default, still works (main.ts).
@@ -83,19 +114,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       getOutHelpWidth: () => io.columns,
       getErrHelpWidth: () => io.columns,
     });
-  for (const command of [
-    runCommand(io, exit),
-    checkCommand(io, exit),
-    initCommand(io, exit),
-    schemaCommand(io, exit),
-    modelsCommand(io, exit),
-    compareCommand(io, exit),
-    sweepCommand(io, exit),
-    solveCommand(io, exit),
-    sensitivityCommand(io, exit),
-    optimizeCommand(io, exit),
-    completionCommand(io, exit),
-  ]) {
+  for (const command of commandsFor(first).map(([, make]) => make(io, exit))) {
     // Options like --debug may follow the command name, as users type them.
     command.option("--debug", "print the stack trace of internal errors");
     program.addCommand(

@@ -9,7 +9,16 @@ const SCALE: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, 万: 1e4
 /** The largest amount a money value may have: far above any real budget, far below overflow. */
 export const MAX_MONEY = 1e15;
 
-export const MONEY_PATTERN = /^([$¥€£])?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(k|K|M|B|万|亿)?\s*([A-Za-z]{3}|元)?$/u;
+/**
+ * Written as a string rather than a regular expression literal: esbuild escapes non-ASCII
+ * characters in strings but leaves them in literals, and scripts/build.mjs escapes those in
+ * turn, which would show in `.source`, which the JSON Schema prints as its money pattern.
+ */
+// biome-ignore lint/complexity/useRegexLiterals: a literal's non-ASCII characters would be escaped in .source (above).
+export const MONEY_PATTERN = new RegExp(
+  "^([$¥€£])?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(k|K|M|B|万|亿)?\\s*([A-Za-z]{3}|元)?$",
+  "u",
+);
 
 /** An amount and the currency it was written in (null: the scenario's own currency). */
 export class MoneyAmount {

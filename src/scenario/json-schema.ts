@@ -184,7 +184,13 @@ export const KEY_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 /** The JSON Schema, keys in a fixed order so that the committed copy diffs cleanly. */
 export function scenarioJsonSchema(): JsonSchema {
-  const generated = toJSONSchema(scenarioSchema, { io: "input", target: "draft-07", override: annotateLeaf }) as JsonSchema;
+  // schema.ts shares one zod schema among the fields it suits, and the generator one JSON
+  // object among their places: a copy through text gives each place its own, for the
+  // descriptions and range pointers that differ by place.
+  const generated = JSON.parse(
+    JSON.stringify(toJSONSchema(scenarioSchema, { io: "input", target: "draft-07", override: annotateLeaf })),
+  ) as JsonSchema;
+  pointRangesAtLeaves(generated, []);
   const { $schema, ...body } = generated;
   const schema: JsonSchema = {
     $schema,
@@ -208,8 +214,8 @@ export function scenarioJsonSchema(): JsonSchema {
 }
 
 /** What the generator cannot know: money strings, ranges and currency codes, each said in words and a pattern. */
-function annotateLeaf(context: { zodSchema: unknown; jsonSchema: JsonSchema; path: (string | number)[] }): void {
-  const { zodSchema, jsonSchema, path } = context;
+function annotateLeaf(context: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
+  const { zodSchema, jsonSchema } = context;
   if (zodSchema === currencyCode) {
     jsonSchema.pattern = "^[A-Z]{3}$";
     return;
@@ -221,11 +227,28 @@ function annotateLeaf(context: { zodSchema: unknown; jsonSchema: JsonSchema; pat
     for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
     jsonSchema.$ref = "#/definitions/money_string";
   } else if (input === "object") {
-    // A range's bounds are the leaf it stands in for, the union's first branch: point there, not repeat it.
-    const leaf = { $ref: `#/${[...path.slice(0, -1), 0].map(pointerSegment).join("/")}` };
+    // A range's bounds are the leaf it stands in for, the union's first branch: they will
+    // point there (pointRangesAtLeaves), not repeat it.
     const properties = jsonSchema.properties as Record<string, JsonSchema>;
-    for (const bound of ["low", "high", "mode"]) properties[bound] = leaf;
+    for (const bound of ["low", "high", "mode"]) properties[bound] = { $ref: RANGE_LEAF };
     jsonSchema.description = RANGE;
+  }
+}
+
+/** A range bound's `$ref` until the range's place is known: one zod range serves many places. */
+const RANGE_LEAF = "#range-leaf";
+
+/**
+ * Points each range bound (`<union>/anyOf/1/properties/low`) at the leaf beside its range,
+ * the union's first branch (`<union>/anyOf/0`).
+ */
+function pointRangesAtLeaves(node: unknown, path: (string | number)[]): void {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries()) pointRangesAtLeaves(item, [...path, index]);
+  } else if (typeof node === "object" && node !== null) {
+    const object = node as JsonSchema;
+    if (object.$ref === RANGE_LEAF) object.$ref = `#/${[...path.slice(0, -3), 0].map(pointerSegment).join("/")}`;
+    for (const [key, child] of Object.entries(object)) pointRangesAtLeaves(child, [...path, key]);
   }
 }
 

@@ -27,13 +27,38 @@ const MIN_POSITIVE_TEXT = "0.000001";
 type Leaf = z.ZodMiniType<unknown, unknown>;
 type RangeInput<T> = { low: T; high: T; dist?: Distribution; mode?: T };
 
-/** A leaf or an uncertainty range of it, `{ low, high, dist?, mode? }`. */
+/**
+ * The schema `cache` holds under `key`, built once: sixty-odd fields take a handful of
+ * distinct leaves, and building every field's own copy (a dozen zod objects each) was most
+ * of the CLI's start-up time. Zod schemas are immutable and parsing never asks which
+ * object it holds; json-schema.ts copies what the generator shares between places.
+ */
+function shared<K, T>(cache: Map<K, unknown>, key: K, build: () => T): T {
+  if (!cache.has(key)) cache.set(key, build());
+  return cache.get(key) as T;
+}
+
+const optionals = new Map<Leaf, unknown>();
+
+/** `z.optional(schema)`, one per schema: most optional fields are of a shared leaf. */
+function optional<S extends Leaf>(schema: S) {
+  return shared(optionals, schema, () => z.optional(schema));
+}
+
+const ranges = new Map<Leaf, unknown>();
+const optionalDistribution = z.optional(z.enum(["uniform", "triangular", "loguniform"]));
+
+/** A leaf or an uncertainty range of it, `{ low, high, dist?, mode? }`; one per leaf, which is whole numbers or not for good. */
 function rangeable<S extends Leaf>(leaf: S, integer = false) {
+  return shared(ranges, leaf, () => rangeOf(leaf, integer));
+}
+
+function rangeOf<S extends Leaf>(leaf: S, integer: boolean) {
   const bounds = z.strictObject({
     low: leaf,
     high: leaf,
-    dist: z.optional(z.enum(["uniform", "triangular", "loguniform"])),
-    mode: z.optional(leaf),
+    dist: optionalDistribution,
+    mode: optional(leaf),
   });
   const range = z.pipe(
     bounds,
@@ -56,6 +81,14 @@ const notTiny = z.refine<number>((value) => value === 0 || Math.abs(value) >= MI
 
 /** A number within [min, max] (or (min, max] with `exclusiveMin`), never tiny. */
 function between(min: number, max: number, options: { exclusiveMin?: boolean; integer?: boolean } = {}) {
+  return shared(numbers, `${min} ${max} ${options.exclusiveMin === true} ${options.integer === true}`, () =>
+    numberBetween(min, max, options),
+  );
+}
+
+const numbers = new Map<string, unknown>();
+
+function numberBetween(min: number, max: number, options: { exclusiveMin?: boolean; integer?: boolean }) {
   const base = options.integer ? z.int() : z.number();
   const lower = options.exclusiveMin ? z.gt(min) : z.gte(min);
   // Where the bounds already keep tiny values out (rates from 0.000001), a second message would only repeat the first.
@@ -70,10 +103,17 @@ const rate = () => rangeable(between(MIN_POSITIVE, 1));
 /** An annual change, > -1 (a fall of 100 % would leave nothing to compound). */
 const annualChange = () => rangeable(between(-1, MAX_RATE_CHANGE, { exclusiveMin: true }));
 /** A share in [0, 1): an elasticity, a churn, a store fee (at 1 nothing would be left). */
-const belowOne = () => rangeable(z.number().check(z.gte(0), z.lt(1), notTiny));
+const shareBelowOne = z.number().check(z.gte(0), z.lt(1), notTiny);
+const belowOne = () => rangeable(shareBelowOne);
 
 /** A money value: a number in the scenario currency or a money string, parsed but not yet converted. */
 function moneyLeaf(options: { positive: boolean }) {
+  return shared(moneyLeaves, options.positive, () => moneyLeafOf(options));
+}
+
+const moneyLeaves = new Map<boolean, unknown>();
+
+function moneyLeafOf(options: { positive: boolean }) {
   const moneyNumber = between(options.positive ? MIN_POSITIVE : 0, MAX_MONEY);
   const moneyString = z.pipe(
     z.string(),
@@ -103,14 +143,13 @@ export const currencyCode = z.string().check(
 );
 
 /** A name or an id: not empty, and not only white space (a name of spaces prints as nothing). */
-const nonEmptyString = () =>
-  z.string().check(
-    z.minLength(1),
-    z.refine((text: string) => text === "" || text.trim() !== "", {
-      error: "expected text with a visible character, found only white space",
-    }),
-  );
-const optional = z.optional;
+const visibleText = z.string().check(
+  z.minLength(1),
+  z.refine((text: string) => text === "" || text.trim() !== "", {
+    error: "expected text with a visible character, found only white space",
+  }),
+);
+const nonEmptyString = () => visibleText;
 const withDefault = z._default;
 
 const channelSchema = z.strictObject({
@@ -194,7 +233,8 @@ const usageSchema = z.strictObject({
   lifetime_days: optional(wholeNumber(1, 3650)),
 });
 
-const historySchema = () => z.union([z.enum(["full", "none"]), between(0, 10_000, { integer: true })]);
+const history = z.union([z.enum(["full", "none"]), between(0, 10_000, { integer: true })]);
+const historySchema = () => history;
 
 const tokensSchema = z.strictObject({
   system: withDefault(tokenCount(), 0),

@@ -90,3 +90,43 @@ describe("argv -> the options each command receives", () => {
     expect(choices("sweep")).not.toContain("junit");
   });
 });
+
+describe("a program made for one command (start-up: the others are not made)", () => {
+  /** What `argv` prints on stdout and stderr, and the exit code commander gives it, with the program made for `first`. */
+  async function outcome(argv: string[], first: string | undefined) {
+    let out = "";
+    let err = "";
+    const quiet = { ...io, stdout: (text: string) => void (out += text), stderr: (text: string) => void (err += text) };
+    const program = buildProgram(quiet, () => {}, first);
+    for (const command of program.commands) command.action(() => {});
+    const code = await program.parseAsync(argv, { from: "user" }).then(
+      () => 0,
+      (error: { exitCode?: number }) => error.exitCode,
+    );
+    return { out, err, code, commands: program.commands.length };
+  }
+
+  const names = buildProgram(io, () => {}).commands.map((command) => command.name());
+  for (const name of names.filter((command) => command !== "completion")) {
+    it(`${name}: the same help, and the same error and suggestion for a mistyped option, as with every command made`, async () => {
+      for (const argv of [
+        [name, "--help"],
+        [name, "--formt", "json"],
+        [name, "--debug", "-x"],
+      ]) {
+        const lean = await outcome(argv, name);
+        expect(lean.commands).toBe(1);
+        const { commands, ...full } = await outcome(argv, undefined);
+        expect(commands).toBe(names.length);
+        expect({ out: lean.out, err: lean.err, code: lean.code }).toEqual(full);
+        expect(lean.out + lean.err).not.toBe("");
+      }
+    });
+  }
+
+  it("makes every command for completion, which lists them, and for anything that is no command", async () => {
+    for (const first of ["completion", "help", "--version", "runn", undefined]) {
+      expect((await outcome(["--version"], first)).commands, String(first)).toBe(names.length);
+    }
+  });
+});

@@ -147,6 +147,18 @@ describe("the V8 code cache of another Node.js build", () => {
   });
 });
 
+describe("the built bundle", () => {
+  it("is ASCII only: one other character would make V8 hold and compile all of it as two-byte text", () => {
+    const bundle = readFileSync(join(ROOT, "dist", "cli.cjs"), "latin1");
+    expect(bundle.match(/[^\0-\x7f]/g) ?? []).toEqual([]);
+  });
+
+  it("starts from its own code cache in this Node.js", () => {
+    const script = `process.exitCode = require(${JSON.stringify(join(ROOT, "dist", "launch.cjs"))}).loadBundle(false, {}).cacheRejected ? 1 : 0`;
+    expect(spawnSync(process.execPath, ["-e", script]).status).toBe(0);
+  });
+});
+
 describe("CSV for spreadsheets", () => {
   it("starts -o *.csv with a UTF-8 byte-order mark, stdout only with --bom, never with --no-bom", async () => {
     const folder = tempFolder();

@@ -115,6 +115,24 @@ describe("what the schema says to an editor", () => {
     expect(Object.keys(KEY_DESCRIPTIONS).filter((path) => !paths.includes(path))).toEqual([]);
   });
 
+  it("points each range's bounds at the plain value beside it, in the same union, whichever field the range is of", () => {
+    /** Every `{ low, high }` range object with its JSON Pointer. */
+    function ranges(node: unknown, path: string[]): Array<[string[], Record<string, any>]> {
+      if (typeof node !== "object" || node === null) return [];
+      const here: Array<[string[], Record<string, any>]> =
+        (node as Record<string, any>).properties?.low?.$ref !== undefined ? [[path, node as Record<string, any>]] : [];
+      return [...here, ...Object.entries(node).flatMap(([key, child]) => ranges(child, [...path, key]))];
+    }
+    const found = ranges(schema, []);
+    // Sixty-odd fields take a range: a handful of pointers would mean they were shared out of place.
+    expect(found.length).toBeGreaterThan(50);
+    for (const [path, range] of found) {
+      expect(path.slice(-2)).toEqual(["anyOf", "1"]);
+      const beside = `#/${[...path.slice(0, -1), "0"].join("/")}`;
+      for (const bound of ["low", "high", "mode"]) expect(range.properties[bound].$ref, path.join("/")).toBe(beside);
+    }
+  });
+
   it("lists every metric under expect.max, min, max_increase and max_decrease, and nothing else", () => {
     const expectBlock = (schema.properties as Record<string, any>).expect;
     for (const kind of ["max", "min", "max_increase", "max_decrease"]) {
