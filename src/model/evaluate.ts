@@ -1,5 +1,5 @@
 import { channelCpa, marginalCpa, saturationFactor } from "./acquisition.js";
-import { ratio, sum } from "./arithmetic.js";
+import { ratio, settled, sum } from "./arithmetic.js";
 import { buildCalendar, type ChannelTotals } from "./calendar.js";
 import { costLadder } from "./ladder.js";
 import { pricesPerMillion, routeResult, tokensResult } from "./route-results.js";
@@ -10,7 +10,7 @@ import { costRoutes, mixedSessionCost, mixedTokens } from "./routes.js";
 import { servePerDauDay, sessionsPerDauDay } from "./serving.js";
 import { meanTurns, survival } from "./turns.js";
 import { attributedTraining, committedTrainingByDay } from "./training.js";
-import { cacIncremental, cohortServeByAge, inferencePerUser, installWeights, marginByAge, paybackDay } from "./unit.js";
+import { cacIncremental, cohortServeByAge, inferencePerUser, installWeights, marginByAge, paybackDay, turnoverByAge } from "./unit.js";
 import type { Calendar, Channel, ModelInput, ModelResult } from "./types.js";
 
 export interface Evaluation {
@@ -59,7 +59,8 @@ export function evaluate(input: ModelInput): Evaluation {
   // Net revenue per user at each age (model-v2.md 8), less what serving them costs.
   const revenueByAge = input.revenue === null ? null : revenuePerUserByAge(input.revenue, retention, usage.lifetimeDays);
   const margin = revenueByAge === null ? null : marginByAge(retention, servedAtAge, revenueByAge, usage.lifetimeDays);
-  const ltv = margin === null ? null : sum(margin);
+  const turnover = revenueByAge === null ? null : turnoverByAge(retention, servedAtAge, revenueByAge, usage.lifetimeDays);
+  const ltv = margin === null || turnover === null ? null : settled(sum(margin), sum(turnover));
 
   const result: ModelResult = {
     totals: {
@@ -89,7 +90,7 @@ export function evaluate(input: ModelInput): Evaluation {
       tokens_per_session: tokensResult(session),
       ltv,
       ltv_to_cac: ratio(ltv, cacBlended),
-      payback_day: margin === null ? null : paybackDay(margin, cacBlended),
+      payback_day: margin === null || turnover === null ? null : paybackDay(margin, turnover, cacBlended),
     },
     ladder: costLadder(inferenceUser, trainingPerUser, cacBlended),
     milestones: {

@@ -1,4 +1,4 @@
-import { firstDay, ratio } from "./arithmetic.js";
+import { firstDay, ratio, settled } from "./arithmetic.js";
 
 /** `Σ_{a<L} R(a) * serve(a)`: serving a user installed on day 0 over their lifetime. */
 export function inferencePerUser(retention: readonly number[], serve: readonly number[], lifetimeDays: number): number {
@@ -55,13 +55,33 @@ export function marginByAge(
   return margin;
 }
 
-/** First age at which the cumulative margin covers the acquisition cost, or null. */
-export function paybackDay(margin: readonly number[], cacBlended: number | null): number | null {
+/**
+ * `|rev(a)| + R(a) * servedAt(a)` for each age: the size of the terms a margin is the
+ * difference of, against which its rounding is judged (arithmetic.ts, `settled`).
+ */
+export function turnoverByAge(
+  retention: readonly number[],
+  servedAt: readonly number[],
+  revenueByAge: readonly number[],
+  lifetimeDays: number,
+): number[] {
+  const turnover = new Array<number>(lifetimeDays);
+  for (let age = 0; age < lifetimeDays; age++) turnover[age] = Math.abs(revenueByAge[age]!) + retention[age]! * servedAt[age]!;
+  return turnover;
+}
+
+/**
+ * First age at which the cumulative margin covers the acquisition cost, or null. A
+ * shortfall within rounding of the sums behind it (`settled`) is no shortfall: a tie holds.
+ */
+export function paybackDay(margin: readonly number[], turnover: readonly number[], cacBlended: number | null): number | null {
   if (cacBlended === null) return null;
   let earned = 0;
+  let size = 0;
   return firstDay(margin.length, (age) => {
     earned += margin[age]!;
-    return earned >= cacBlended;
+    size += turnover[age]!;
+    return settled(earned - cacBlended, size + cacBlended) >= 0;
   });
 }
 

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap } from "yaml";
+import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLMap } from "yaml";
 import { type InputProblem, UserError } from "../lib/errors.js";
 import { type AppliedOverride, documentValue, MAX_ALIAS_COUNT, MAX_DEPTH, type ScenarioDocument } from "../lib/document.js";
 import { describeFound, type FieldProblem } from "../lib/issues.js";
@@ -182,6 +182,35 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
   return { ok: true, path, emptyParents };
 }
 
+/**
+ * The anchor (`&name`) on the value at `path` when aliases (`*name`) elsewhere share it:
+ * setting that value alone would leave them pointing at nothing.
+ */
+export function sharedAnchorAt(document: ScenarioDocument["document"], path: readonly (string | number)[]): string | undefined {
+  const node = document.getIn(path, true);
+  const anchor = isNode(node) ? node.anchor : undefined;
+  if (anchor === undefined) return undefined;
+  let shared = false;
+  visit(document, {
+    Alias(_key, alias) {
+      if (alias.source !== anchor) return undefined;
+      shared = true;
+      return visit.BREAK;
+    },
+  });
+  return shared ? anchor : undefined;
+}
+
+/** The problem of setting a value that aliases share, named by the option that tried (`--set`, `--vary`, `--for`). */
+export function sharedAnchorProblem(source: ScenarioDocument, label: string, anchor: string): InputProblem {
+  return {
+    file: source.file,
+    path: label,
+    message: `the value is shared through the YAML anchor &${anchor}: setting it alone would orphan its aliases (*${anchor})`,
+    hint: `write the value out in place of each *${anchor}, drop &${anchor}, then set each place`,
+  };
+}
+
 function describeNode(node: unknown): string {
   if (isScalar(node)) return `a single value (${describeFound(node.value)})`;
   if (isSeq(node)) return "a list";
@@ -204,6 +233,11 @@ export function applyOverrides(source: ScenarioDocument, overrides: readonly Ove
     const resolved = resolveOverridePath(source, override);
     if (!resolved.ok) {
       problems.push(resolved.problem);
+      continue;
+    }
+    const anchor = sharedAnchorAt(source.document, resolved.path);
+    if (anchor !== undefined) {
+      problems.push(sharedAnchorProblem(source, override.label, anchor));
       continue;
     }
     setValue(source, resolved.path, override.value, resolved.emptyParents);

@@ -69,7 +69,7 @@ export function solveReport(
   progress?: (done: number, total: number) => void,
 ): SolveReport {
   const { request, metric } = plan;
-  const input = variants.input({ segments: plan.segments, value: null, label: `--for ${request.for}` });
+  const input = variants.settableInput({ segments: plan.segments, value: null, label: `--for ${request.for}` });
   const leaf = numberLeafAt(scenarioSchema, input.path);
   if (leaf === undefined)
     throw new UserError(`--for ${request.for}: not a numeric input; solve varies a number (a count, a price, a rate)`);

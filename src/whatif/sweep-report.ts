@@ -94,7 +94,7 @@ export interface SweepGridAxis {
 /** The axes of a plan's grid, checked against the scenario. */
 function sweepAxes(variants: ScenarioVariants, plan: SweepPlan): SweepGridAxis[] {
   return plan.axes.map((one) => {
-    const input = variants.input({ segments: one.segments, value: null, label: one.label });
+    const input = variants.settableInput({ segments: one.segments, value: null, label: one.label });
     const settings = one.axis.values.map((value, index) => ({ input, value, label: `--vary ${input.name}=${one.axis.labels[index]}` }));
     return { input, settings };
   });

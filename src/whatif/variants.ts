@@ -1,8 +1,15 @@
-import { isMap, isNode, isScalar, visit } from "yaml";
+import { isMap, isScalar } from "yaml";
 import { UserError } from "../lib/errors.js";
 import { parseYaml, type ScenarioDocument } from "../lib/document.js";
 import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
-import { applyOverrides, type Override, resolveOverridePath, setValue } from "../scenario/overrides.js";
+import {
+  applyOverrides,
+  type Override,
+  resolveOverridePath,
+  setValue,
+  sharedAnchorAt,
+  sharedAnchorProblem,
+} from "../scenario/overrides.js";
 import type { ScenarioSource } from "../lib/read.js";
 import { PatchedPoints } from "./patched-points.js";
 
@@ -97,17 +104,14 @@ export class ScenarioVariants {
    * share it: setting that value alone would leave them pointing at nothing.
    */
   sharedAnchor(input: VariedInput): string | undefined {
-    const node = this.source.document.getIn(input.path, true);
-    const anchor = isNode(node) ? node.anchor : undefined;
-    if (anchor === undefined) return undefined;
-    let shared = false;
-    visit(this.source.document, {
-      Alias(_key, alias) {
-        if (alias.source !== anchor) return undefined;
-        shared = true;
-        return visit.BREAK;
-      },
-    });
-    return shared ? anchor : undefined;
+    return sharedAnchorAt(this.source.document, input.path);
+  }
+
+  /** An input that a sweep or solve sets at every point: one that aliases share cannot be (overrides.ts). */
+  settableInput(override: Override): VariedInput {
+    const input = this.input(override);
+    const anchor = this.sharedAnchor(input);
+    if (anchor !== undefined) throw UserError.fromProblems([sharedAnchorProblem(this.source, override.label, anchor)]);
+    return input;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cumulative, firstDay, ratio, sum } from "../../src/model/arithmetic.js";
+import { cumulative, firstDay, ratio, settled, sum } from "../../src/model/arithmetic.js";
 
 describe("ratio", () => {
   it("divides", () => {
@@ -34,5 +34,17 @@ describe("sum, cumulative, firstDay", () => {
     expect(firstDay(5, (t) => t * t > 5)).toBe(3);
     expect(firstDay(3, () => false)).toBeNull();
     expect(firstDay(0, () => true)).toBeNull();
+  });
+});
+
+describe("settled", () => {
+  it("is 0 within 1e-12 of the scale, the difference itself beyond", () => {
+    // 1e-12 x 40 = 4e-11: -2.22e-14 is rounding, 1e-10 is a figure
+    expect(settled(-2.22e-14, 40)).toBe(0);
+    expect(settled(1e-10, 40)).toBe(1e-10);
+    expect(settled(-1e-10, 40)).toBe(-1e-10);
+    // at scale 0 only an exact 0 settles
+    expect(settled(1e-300, 0)).toBe(1e-300);
+    expect(settled(0, 0)).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import {
   marginByAge,
   paybackDay,
   revenueByAgeFromArpdau,
+  turnoverByAge,
 } from "../../src/model/unit.js";
 
 const R = [1, 0.5, 0.25];
@@ -87,18 +88,32 @@ describe("marginByAge and paybackDay", () => {
     expect(marginByAge(R, SERVE, revenueByAgeFromArpdau(R, 1, 3), 3)).toEqual([-1, -0.5, 0]);
   });
 
+  // arpdau 3 over R, SERVE: rev 3, 1.5, 0.75; serving R(a) servedAt(a) = 2, 1, 0.25; turnover their sum
+  const TURNOVER = [5, 2.5, 1];
+
+  it("turnover(a) = |rev(a)| + R(a) servedAt(a): the size of what a margin is the difference of", () => {
+    expect(turnoverByAge(R, SERVE, revenueByAgeFromArpdau(R, 3, 3), 3)).toEqual(TURNOVER);
+  });
+
   it("payback_day is the first age whose running margin reaches the CAC", () => {
     // running margin 1, 1.5, 2
-    expect(paybackDay([1, 0.5, 0.5], 1.5)).toBe(1);
-    expect(paybackDay([1, 0.5, 0.5], 1.2)).toBe(1);
-    expect(paybackDay([1, 0.5, 0.5], 2)).toBe(2);
-    expect(paybackDay([1, 0.5, 0.5], 0.5)).toBe(0);
+    expect(paybackDay([1, 0.5, 0.5], TURNOVER, 1.5)).toBe(1);
+    expect(paybackDay([1, 0.5, 0.5], TURNOVER, 1.2)).toBe(1);
+    expect(paybackDay([1, 0.5, 0.5], TURNOVER, 2)).toBe(2);
+    expect(paybackDay([1, 0.5, 0.5], TURNOVER, 0.5)).toBe(0);
   });
 
   it("is null when the lifetime never pays back, or without a CAC", () => {
-    expect(paybackDay([1, 0.5, 0.5], 2.01)).toBeNull();
-    expect(paybackDay([-1, -0.5, 0], 0.1)).toBeNull();
-    expect(paybackDay([1, 0.5, 0.5], null)).toBeNull();
+    expect(paybackDay([1, 0.5, 0.5], TURNOVER, 2.01)).toBeNull();
+    expect(paybackDay([-1, -0.5, 0], TURNOVER, 0.1)).toBeNull();
+    expect(paybackDay([1, 0.5, 0.5], TURNOVER, null)).toBeNull();
+  });
+
+  it("a shortfall within rounding of the sums is a tie, which pays back; one just past it is not", () => {
+    // running margin 2 - 1e-13 at age 2, CAC 2: short by 1e-13, within 1e-12 x (8.5 + 2) = 1.05e-11
+    expect(paybackDay([1, 0.5, 0.5 - 1e-13], TURNOVER, 2)).toBe(2);
+    // short by 1e-10: more than 1.05e-11, a real shortfall
+    expect(paybackDay([1, 0.5, 0.5 - 1e-10], TURNOVER, 2)).toBeNull();
   });
 });
 

@@ -40,4 +40,28 @@ describe("evaluateScenario (run, check, compare, optimize)", () => {
     expect(result.timeline!.length).toBe(13);
     expect(result.timeline!.at(-1)!.cumulative_acquisition).toBe(result.totals.acquisition);
   });
+
+  it("a user whose revenue equals their serving cost has an ltv of exactly 0 and pays back on day 0, with or without a timeline", () => {
+    // 3 organic installs a day, no spend: CAC 0. One session of one turn of 1M input tokens at
+    // 0.1 per million (price flat) costs 0.1 a day, and arpdau is 0.1: the margin is 0 at every
+    // age, so ltv = 0 and the running margin 0 covers the CAC 0 at age 0. Summed in another order,
+    // the direct evaluation's cohort weights came to -2.2e-14 (payback null) before rounding was settled.
+    const text = [
+      "name: tie",
+      "horizon_days: 400",
+      "acquisition: { organic_installs_per_day: 3 }",
+      "retention: { d1: 0.7, d7: 0.7, d30: 0.7, tail: flat }",
+      "usage: { sessions_per_dau: 1, turns_per_session: 1 }",
+      "tokens: { input: 1000000, output: 0, history: none }",
+      "inference: { price: { input: 0.1, output: 0 }, annual_price_change: 0 }",
+      "training: { runs: [ { name: r, cost: 1 } ] }",
+      "revenue: { arpdau: 0.1 }",
+    ].join("\n");
+    const scenario = loadScenario({ file: "tie.yaml", text });
+    for (const result of [evaluateScenario(scenario), evaluateScenario(scenario, "month"), evaluate(scenario.input).result]) {
+      expect(result.unit.cac_blended).toBe(0);
+      expect(result.unit.ltv).toBe(0);
+      expect(result.unit.payback_day).toBe(0);
+    }
+  });
 });

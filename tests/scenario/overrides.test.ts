@@ -203,3 +203,23 @@ describe("--set errors", () => {
     expect(errorLines(["usage.turns=2", "tokens.inptu=5"])).toHaveLength(2);
   });
 });
+
+describe("--set on a value that YAML aliases share", () => {
+  // d1 and d7 share one node: setting d1 alone would leave *r pointing at nothing.
+  const shared = TEXT.replace("  d1: 0.5\n  d7: 0.5", "  d1: &r 0.5\n  d7: *r");
+
+  it("is an input error naming the --set and the anchor, not a YAML error in the file", () => {
+    expect(shared).not.toBe(TEXT);
+    expect(errorLines(["retention.d1=0.4"], shared)).toEqual([
+      `${FILE}: --set retention.d1=0.4: the value is shared through the YAML anchor &r: setting it alone would orphan its aliases (*r) (write the value out in place of each *r, drop &r, then set each place)`,
+    ]);
+  });
+
+  it("sets the alias's own place, which then stands alone, and an anchor without aliases as usual", () => {
+    // d7 = 0.25 at the alias: d1 keeps the anchor's 0.5
+    const { scenario } = withSets(["retention.d7=0.25"], shared);
+    expect(scenario.data.retention).toMatchObject({ d1: 0.5, d7: 0.25 });
+    const lone = TEXT.replace("  d1: 0.5", "  d1: &r 0.5");
+    expect(withSets(["retention.d1=0.6"], lone).scenario.data.retention).toMatchObject({ d1: 0.6, d7: 0.5 });
+  });
+});

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readBundledCatalog } from "../../src/catalog/files.js";
+import { UserError } from "../../src/lib/errors.js";
 import { readScenarioFile } from "../../src/lib/read.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { parseOverride } from "../../src/scenario/overrides.js";
@@ -84,5 +86,33 @@ describe("ScenarioVariants.at with patched points", () => {
         problems: [{ file: FILE, path: "--vary retention.d1=0.4", message: "retention never rises: d7 (0.5) is above d1 (0.4)" }],
       }),
     );
+  });
+});
+
+describe("ScenarioVariants.settableInput (sweep --vary, solve --for)", () => {
+  // d1 and d7 share one node through &r: a sweep setting d1 at every point would orphan *r.
+  const text = readFileSync(FILE, "utf8").replace("  d1: 0.5\n  d7: 0.5", "  d1: &r 0.5\n  d7: *r");
+  const variants = ScenarioVariants.load({ file: FILE, text });
+
+  it("refuses a value that aliases share, naming the option and the anchor", () => {
+    expect(text).toContain("*r");
+    let problems: unknown[] = [];
+    try {
+      variants.settableInput(parseOverride("retention.d1=0", "--vary"));
+    } catch (error) {
+      problems = error instanceof UserError ? error.problems : [];
+    }
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        path: "--vary retention.d1=0",
+        message: "the value is shared through the YAML anchor &r: setting it alone would orphan its aliases (*r)",
+      }),
+    ]);
+  });
+
+  it("takes any other input as input() does", () => {
+    const other = parseOverride("acquisition.channels.ads.cpa=0");
+    expect(variants.settableInput(other)).toEqual(variants.input(other));
   });
 });

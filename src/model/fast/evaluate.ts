@@ -1,4 +1,4 @@
-import { ratio } from "../arithmetic.js";
+import { ratio, settled } from "../arithmetic.js";
 import { channelResult, evaluate } from "../evaluate.js";
 import { costLadder } from "../ladder.js";
 import { pricesPerMillion, routeResult, tokensResult } from "../route-results.js";
@@ -246,6 +246,8 @@ function unitSums(
   let inferencePerUser = 0;
   let inferencePerUserDay0 = 0;
   let ltv = 0;
+  // The size of the terms ltv is the difference of (unit.ts, turnoverByAge).
+  let turnover = 0;
   let stayed = 1;
   let paybackDay: number | null = null;
   const payback = revenue !== null && cacBlended !== null;
@@ -266,7 +268,8 @@ function unitSums(
     const earned = subscription ? perInstallDay * stayed : stay * perActiveUser;
     stayed *= dailyStay;
     ltv += earned - serving;
-    if (payback && paybackDay === null && ltv >= payable) paybackDay = age;
+    turnover += Math.abs(earned) + serving;
+    if (payback && paybackDay === null && settled(ltv - payable, turnover + payable) >= 0) paybackDay = age;
   }
-  return { inferencePerUser, inferencePerUserDay0, ltv: revenue === null ? null : ltv, paybackDay };
+  return { inferencePerUser, inferencePerUserDay0, ltv: revenue === null ? null : settled(ltv, turnover), paybackDay };
 }
