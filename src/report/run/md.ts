@@ -1,9 +1,10 @@
-import { formatMoney, formatNumber, formatPercent, formatTimes, plural } from "../shared/format.js";
+import { formatMoney, formatTimes, plural } from "../shared/format.js";
 import { ladderVerdict, rungs, rungTexts } from "../shared/ladder.js";
 import { mdCode, mdStrong, mdTable, mdText } from "../shared/markdown.js";
 import { SECTIONS } from "../../result/sections.js";
 import { metricCell } from "../shared/metric-cell.js";
 import type { JsonResult } from "../../result/json-result.js";
+import { CHANNEL_COLUMNS, channelRows } from "./channel-rows.js";
 import { ROUTE_COLUMNS, routeRows } from "./route-rows.js";
 import { timelineColumns } from "./timeline-columns.js";
 
@@ -49,21 +50,9 @@ export function renderMarkdown(results: readonly JsonResult[]): string {
   }
   for (const result of results) {
     if (result.channels.length === 0) continue;
-    const currency = result.scenario.currency;
     blocks.push(
       `### Channels${results.length > 1 ? `: ${mdText(result.scenario.name)}` : ""}\n\n` +
-        textTable(
-          ["channel", "share", "CPA", "marginal CPA", "spend", "installs"],
-          result.channels.map((channel) => [
-            channel.name,
-            formatPercent(channel.share),
-            formatMoney(channel.cpa, currency),
-            formatMoney(channel.marginal_cpa, currency),
-            formatMoney(channel.spend, currency),
-            formatNumber(channel.installs),
-          ]),
-          ["left", "right", "right", "right", "right", "right"],
-        ),
+        textTable(["channel", ...CHANNEL_COLUMNS], channelRows(result), ["left", "right", "right", "right", "right", "right"]),
     );
   }
   for (const result of results) {

@@ -1,10 +1,11 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { RungName } from "../../model/index.js";
 import type { JsonResult } from "../../result/json-result.js";
+import { CHANNEL_COLUMNS, channelRows } from "./channel-rows.js";
 import { ROUTE_COLUMNS, routeRows } from "./route-rows.js";
 import { horizontalBar } from "../shared/bar.js";
 import { renderTimelineChart } from "../shared/chart.js";
-import { formatMoney, formatNumber, formatPercent, formatTimes, NOT_AVAILABLE, scenarioLine } from "../shared/format.js";
+import { formatMoney, formatTimes, NOT_AVAILABLE, scenarioLine } from "../shared/format.js";
 import { ladderVerdict, rungs, rungTexts } from "../shared/ladder.js";
 import { SECTIONS } from "../../result/sections.js";
 import { metricCell } from "../shared/metric-cell.js";
@@ -76,21 +77,9 @@ function sectionTable(
 }
 
 function channelTable(result: JsonResult, named: boolean, width: number, chalk: ChalkInstance): string {
-  const currency = result.scenario.currency;
   const title = named ? `Channels: ${result.scenario.name}` : "Channels";
-  const rows = result.channels.map((channel) => [
-    channel.name,
-    formatPercent(channel.share),
-    formatMoney(channel.cpa, currency),
-    formatMoney(channel.marginal_cpa, currency),
-    formatMoney(channel.spend, currency),
-    formatNumber(channel.installs),
-  ]);
-  return fittedTable(
-    { head: [title, "share", "CPA", "marginal CPA", "spend", "installs"], rows, align: ["left", RIGHT, RIGHT, RIGHT, RIGHT, RIGHT] },
-    width,
-    chalk,
-  );
+  const head = [title, ...CHANNEL_COLUMNS];
+  return fittedTable({ head, rows: channelRows(result), align: ["left", ...head.slice(1).map(() => RIGHT)] }, width, chalk);
 }
 
 /** Each route's share of the sessions, its tokens and its day-0 cost per session (model-v2.md 4). */
