@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluate, FORMATS, isUserError, loadScenario, render, type Scenario, UserError } from "../../src/index.js";
 import { ROOT, runInProcess } from "../helpers/cli.js";
+import { userError } from "../helpers/user-error.js";
 
 const DEFAULT_FILE = join(ROOT, "data", "scenarios", "default.yaml");
 const defaultText = readFileSync(DEFAULT_FILE, "utf8");
@@ -10,16 +11,6 @@ const defaultText = readFileSync(DEFAULT_FILE, "utf8");
 /** The 1-based line of the first line of `text` that starts with `prefix`, found without the program. */
 function lineOf(text: string, prefix: string): number {
   return text.split("\n").findIndex((line) => line.startsWith(prefix)) + 1;
-}
-
-function thrown(action: () => unknown): UserError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error("expected a UserError");
 }
 
 describe("the library API (src/index.ts)", () => {
@@ -32,7 +23,7 @@ describe("the library API (src/index.ts)", () => {
 
   it("reports a bad value at its line, column and path, as the CLI does", () => {
     const text = defaultText.replace(/^horizon_days: 365/m, "horizon_days: -5");
-    const error = thrown(() => loadScenario(text, { file: "mine.yaml" }));
+    const error = userError(() => loadScenario(text, { file: "mine.yaml" }));
     expect(isUserError(error)).toBe(true);
     const problem = error.problems.find((candidate) => candidate.path === "horizon_days");
     // "horizon_days: " is 14 characters, so the value starts in column 15.
@@ -40,7 +31,7 @@ describe("the library API (src/index.ts)", () => {
   });
 
   it("reads a plain object, whose problems carry paths but no lines", () => {
-    const error = thrown(() => loadScenario({ name: "x", currency: "CNY" }));
+    const error = userError(() => loadScenario({ name: "x", currency: "CNY" }));
     expect(error.problems.length).toBeGreaterThan(0);
     expect(error.problems.map((problem) => problem.path)).toContain("usage");
     for (const problem of error.problems) {

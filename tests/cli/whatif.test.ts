@@ -266,29 +266,12 @@ describe("solve", () => {
 
   it("says honestly when there is no solution in the range: a negative answer, exit 0", async () => {
     // ltv / CPA over CPA 1..100 runs from 1.55 down to 0.0155: never 5.
-    const run = await runInProcess([
-      "solve",
-      ONE,
-      "--for",
-      "acquisition.channels.0.cpa",
-      "--target",
-      "unit.ltv_to_cac=5",
-      "--range",
-      "1..100",
-    ]);
+    const argv = ["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=5", "--range", "1..100"];
+    const run = await runInProcess(argv);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("no solution in [1, 100]: unit.ltv_to_cac runs from 0.0155 to 1.55 there, never 5");
-    const report = await runJson([
-      "solve",
-      ONE,
-      "--for",
-      "acquisition.channels.0.cpa",
-      "--target",
-      "unit.ltv_to_cac=5",
-      "--range",
-      "1..100",
-    ]);
+    const report = await runJson(argv);
     expect(report.solution).toBeNull();
     expect(report.solutions).toEqual([]);
   });

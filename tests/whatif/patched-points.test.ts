@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readBundledCatalog } from "../../src/catalog/files.js";
-import { UserError } from "../../src/lib/errors.js";
 import { readScenarioFile } from "../../src/lib/read.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { parseOverride } from "../../src/scenario/overrides.js";
 import { withValueAt } from "../../src/lib/value-at.js";
 import { sameExceptAt } from "../../src/whatif/patched-points.js";
 import { ScenarioVariants } from "../../src/whatif/variants.js";
+import { problemsOf } from "../helpers/user-error.js";
 
 const FILE = "tests/fixtures/whatif/one-channel.yaml";
 
@@ -96,13 +96,7 @@ describe("ScenarioVariants.settableInput (sweep --vary, solve --for)", () => {
 
   it("refuses a value that aliases share, naming the option and the anchor", () => {
     expect(text).toContain("*r");
-    let problems: unknown[] = [];
-    try {
-      variants.settableInput(parseOverride("retention.d1=0", "--vary"));
-    } catch (error) {
-      problems = error instanceof UserError ? error.problems : [];
-    }
-    expect(problems).toEqual([
+    expect(problemsOf(() => variants.settableInput(parseOverride("retention.d1=0", "--vary")))).toEqual([
       expect.objectContaining({
         file: FILE,
         path: "--vary retention.d1=0",
