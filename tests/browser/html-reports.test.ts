@@ -160,6 +160,11 @@ describe.skipIf(chromium === undefined && !inCi)("HTML reports in headless Chrom
     await launched?.close();
   });
 
+  /** scripts/chromium.mjs's openReport, typed: the page, its console errors and the requests it was refused. */
+  async function open(html: string): Promise<{ page: Page; consoleErrors: string[]; requests: string[] }> {
+    return openReport(launched.browser, html);
+  }
+
   /** The screenshot drawn into a canvas of a blank page: the spread of its pixels' brightness. */
   async function pixelSpread(page: Page): Promise<number> {
     const png = await page.screenshot({ encoding: "base64", fullPage: false });
@@ -192,11 +197,7 @@ describe.skipIf(chromium === undefined && !inCi)("HTML reports in headless Chrom
     it(`${name}: draws every chart, says the JSON's verdict, and fetches nothing`, async () => {
       const [html, jsonText] = await Promise.all([output(report.argv, "html"), output(report.argv, "json")]);
       const json = JSON.parse(jsonText) as Loose;
-      const { page, consoleErrors, requests } = (await openReport(launched.browser, html, { width: 1100, height: 900 })) as {
-        page: Page;
-        consoleErrors: string[];
-        requests: string[];
-      };
+      const { page, consoleErrors, requests } = await open(html);
       try {
         expect(consoleErrors).toEqual([]);
         expect(requests).toEqual([]);
@@ -239,11 +240,7 @@ describe.skipIf(chromium === undefined && !inCi)("HTML reports in headless Chrom
 
   it("shows a scenario's markup as text and runs none of it", async () => {
     const html = await output(["run", "tests/fixtures/html/hostile.yaml"], "html");
-    const { page, consoleErrors, requests } = (await openReport(launched.browser, html)) as {
-      page: Page;
-      consoleErrors: string[];
-      requests: string[];
-    };
+    const { page, consoleErrors, requests } = await open(html);
     try {
       expect(consoleErrors).toEqual([]);
       expect(requests).toEqual([]);
