@@ -73,18 +73,23 @@ describe("installsByDay", () => {
 });
 
 describe("buildCalendar", () => {
+  /** The three days above (installs 20, 20, 5; R = 1, 0.5, 0.5), serve 1 a day, no training or revenue, but for `changes`. */
+  const calendarOf = (changes: Partial<Parameters<typeof buildCalendar>[0]>) =>
+    buildCalendar({
+      acquisition: acquisition(),
+      horizonDays: 3,
+      retention: [1, 0.5, 0.5],
+      serve: [1, 1, 1],
+      trainingPerDay: 0,
+      revenue: null,
+      ...changes,
+    }).calendar;
+
   it("prices each day's DAU at that day's serve(t), and spreads training evenly", () => {
     // installs 20, 20, 5 (above); R = 1, 0.5, 0.5
     // DAU = 20, 20 * 0.5 + 20 = 30, 20 * 0.5 + 20 * 0.5 + 5 = 25
     // inference = DAU * serve = 20 * 1, 30 * 2, 25 * 4 = 20, 60, 100
-    const { calendar } = buildCalendar({
-      acquisition: acquisition(),
-      horizonDays: 3,
-      retention: [1, 0.5, 0.5],
-      serve: [1, 2, 4],
-      trainingPerDay: 7,
-      revenue: { kind: "arpdau", arpdau: 0.5 },
-    });
+    const calendar = calendarOf({ serve: [1, 2, 4], trainingPerDay: 7, revenue: { kind: "arpdau", arpdau: 0.5 } });
     expect(calendar.dau).toEqual([20, 30, 25]);
     expect(calendar.inference).toEqual([20, 60, 100]);
     expect(calendar.acquisition).toEqual([100, 100, 0]);
@@ -94,27 +99,13 @@ describe("buildCalendar", () => {
   });
 
   it("has no revenue series without revenue", () => {
-    const { calendar } = buildCalendar({
-      acquisition: acquisition(),
-      horizonDays: 3,
-      retention: [1, 0.5, 0.5],
-      serve: [1, 1, 1],
-      trainingPerDay: 0,
-      revenue: null,
-    });
+    const calendar = calendarOf({});
     expect(calendar.revenue).toBeNull();
   });
 
   it("nets the store fee out of revenue", () => {
     // DAU 20, 30, 25 (above) * 0.5 a day * (1 - 0.3) = 7, 10.5, 8.75
-    const { calendar } = buildCalendar({
-      acquisition: acquisition(),
-      horizonDays: 3,
-      retention: [1, 0.5, 0.5],
-      serve: [1, 1, 1],
-      trainingPerDay: 0,
-      revenue: { kind: "arpdau", arpdau: 0.5, storeFee: 0.3 },
-    });
+    const calendar = calendarOf({ revenue: { kind: "arpdau", arpdau: 0.5, storeFee: 0.3 } });
     expect(calendar.revenue![0]).toBeCloseTo(7, 12);
     expect(calendar.revenue![1]).toBeCloseTo(10.5, 12);
     expect(calendar.revenue![2]).toBeCloseTo(8.75, 12);
@@ -127,12 +118,8 @@ describe("buildCalendar", () => {
     //   day 1: 2 q + 2
     //   day 2: 2 q^2 + 2 q + 0.5
     const q = 0.5 ** (1 / 30);
-    const { calendar } = buildCalendar({
-      acquisition: acquisition(),
-      horizonDays: 3,
+    const calendar = calendarOf({
       retention: [1, 0.01, 0.01],
-      serve: [1, 1, 1],
-      trainingPerDay: 0,
       revenue: { kind: "subscription", conversion: 0.1, priceMonthly: 30, monthlyChurn: 0.5 },
     });
     expect(calendar.revenue![0]).toBeCloseTo(2, 12);
