@@ -15,7 +15,11 @@ export function evaluateScenario(scenario: Scenario, period?: TimelinePeriod): J
   return jsonResult(scenarioHeader(scenario), result, timeline(calendar, period));
 }
 
-/** One point of many (sweep, solve, sensitivity, samples): evaluateScenario without a calendar. */
+/**
+ * One point of many (sweep, solve, sensitivity, samples): evaluateScenario without a calendar,
+ * of one parameter so that it can be passed as a callback (a caller's extra argument, such as
+ * an index, can never become a period).
+ */
 export function evaluatePoint(scenario: Scenario): JsonResult {
   return evaluateScenario(scenario);
 }
