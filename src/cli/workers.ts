@@ -80,7 +80,7 @@ type Sender<Request, Reply> = (request: Request | undefined) => Promise<Reply | 
 /**
  * `count` workers started on `start`. A worker can take requests once it has loaded and
  * says so, up to `depth` outstanding, and answers them in order: `nextWorker` resolves
- * with a sender once one can; `run` sends a request to the first that can.
+ * with a sender once one can.
  */
 async function startPool<Request, Reply>(
   bundle: string,
@@ -88,12 +88,13 @@ async function startPool<Request, Reply>(
   depth: number,
   start: WorkerStart,
   resourceLimits: { maxYoungGenerationSizeMb?: number } = {},
-): Promise<{ nextWorker: () => Promise<Sender<Request, Reply>>; run: (request: Request) => Promise<Reply>; close: () => Promise<void> }> {
+): Promise<{ nextWorker: () => Promise<Sender<Request, Reply>>; close: () => Promise<void> }> {
   const { Worker } = await import("node:worker_threads");
   // The worker loads the bundle as bin/ does (launch.cjs, with its code cache) and serves blocks.
   const code = `require(${JSON.stringify(join(dirname(bundle), "launch.cjs"))}).loadBundle().cli.serveBlocks();`;
   const workers = Array.from({ length: count }, () => new Worker(code, { eval: true, workerData: start, resourceLimits }));
   const failed = new Map<Worker, Error>();
+  let closing = false;
   const senders = new Map<Worker, (request: Request) => Promise<Reply>>();
   const free: Worker[] = [];
   const waiting: ((worker: Worker) => void)[] = [];
@@ -114,7 +115,7 @@ async function startPool<Request, Reply>(
         return;
       }
       const next = queue.shift();
-      if (queue.length === 0) worker.unref();
+      if (queue.length === 0 && !closing) worker.unref();
       if (message !== null && typeof message === "object" && "error" in message) next?.reject(new Error(message.error));
       else next?.resolve(message as Reply);
     });
@@ -149,11 +150,20 @@ async function startPool<Request, Reply>(
       }
     };
   };
-  const run = async (request: Request): Promise<Reply> => (await (await nextWorker())(request))!;
-  return { nextWorker, run, close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))) };
+  // An idle worker is unreferenced: referenced again (and kept so, whatever it still answers), so that the process waits for it to end.
+  const close = async () => {
+    closing = true;
+    await Promise.all(
+      workers.map((worker) => {
+        worker.ref();
+        return worker.terminate();
+      }),
+    );
+  };
+  return { nextWorker, close };
 }
 
-/** A pool of `jobs` workers for one scenario's draws, or undefined where this thread should do them. */
+/** A pool of `jobs - 1` workers for one scenario's draws beside this thread, or undefined where this thread should do them all. */
 export async function samplePool(
   jobs: number,
   samples: number,
@@ -171,8 +181,10 @@ export async function samplePool(
     seed,
     segments,
   };
-  const pool = await startPool<DrawBlock, BlockResult>(bundle, jobs, 1, start, SAMPLE_WORKER_LIMITS);
-  return { runBlock: pool.run, parallel: jobs, close: pool.close };
+  // This thread evaluates blocks too (uncertainty/sample.ts), so `--jobs N` starts N - 1 workers.
+  const workers = jobs - 1;
+  const pool = await startPool<DrawBlock, BlockResult>(bundle, workers, 2, start, SAMPLE_WORKER_LIMITS);
+  return { nextWorker: pool.nextWorker, parallel: 2 * workers, close: pool.close };
 }
 
 /**

@@ -49,12 +49,14 @@ export interface BlockResult {
   problems: ({ path: string; message: string } | null)[];
 }
 
-/** Evaluates blocks of draws, in order; a pool of workers may answer several at once. */
-export type BlockRunner = (block: DrawBlock) => Promise<BlockResult>;
-
-/** Workers evaluating one scenario's blocks: `parallel` blocks at a time; `close` ends them. */
+/**
+ * Worker threads evaluating blocks of draws beside this one: `nextWorker` resolves once one
+ * can take a block, with a sender (give it the block, or undefined to hand the worker back),
+ * so that a worker still loading holds no block back; `close` ends them.
+ */
 export interface BlockPool {
-  runBlock: BlockRunner;
+  nextWorker: () => Promise<(block: DrawBlock | undefined) => Promise<BlockResult | undefined>>;
+  /** How many blocks the workers take at once. */
   parallel: number;
   close: () => Promise<void>;
 }
@@ -65,7 +67,7 @@ export interface SamplingPool {
   progress?: SampleProgress;
 }
 
-/** Draws per block: enough to outweigh passing a block to a worker, few enough to keep every worker busy to the end. */
+/** Draws per block: enough to outweigh passing a block to a worker, few enough to keep every thread busy to the end. */
 const DRAWS_PER_BLOCK = 500;
 
 /**
@@ -133,44 +135,70 @@ export async function sampleScenario(
   const collector = new SampleCollector(central, n);
   const segments = collector.figureSegments;
   const workers = await pool.open?.(sampler, seed, segments);
+  const here = (block: DrawBlock) => evaluateBlock(sampler, seed, block, segments, evaluate);
   try {
-    return await collect(sampler, collector, options, workers ?? inProcess(sampler, seed, segments, evaluate), pool.progress);
+    return await collect(sampler, collector, options, here, workers, pool.progress);
   } finally {
     await workers?.close();
   }
 }
 
-function inProcess(sampler: ScenarioSampler, seed: number, segments: string[][], evaluate: (scenario: Scenario) => JsonResult): BlockPool {
-  return { runBlock: async (block) => evaluateBlock(sampler, seed, block, segments, evaluate), parallel: 1, close: async () => {} };
-}
-
+/**
+ * Blocks of DRAWS_PER_BLOCK draws, block `k` the draws from `k * DRAWS_PER_BLOCK`, evaluated
+ * by this thread and by the workers (each claims the next block once it can take one) and
+ * taken strictly in order until `n` draws were valid: the samples, and the draw a run
+ * stops at, are the same for any number of workers. This thread evaluates a block whenever
+ * fewer than AHEAD blocks wait to be taken, and otherwise waits for the workers' answers.
+ */
 async function collect(
   sampler: ScenarioSampler,
   collector: SampleCollector,
   options: { n: number; seed: number; histograms?: boolean },
-  workers: BlockPool,
+  here: (block: DrawBlock) => BlockResult,
+  workers: BlockPool | undefined,
   progress: SampleProgress | undefined,
 ): Promise<SampleRun> {
   const { n, seed } = options;
   const width = collector.figureSegments.length;
-  const { runBlock } = workers;
-  const parallel = Math.max(1, workers.parallel);
   const byPath = new Map<string, { message: string; count: number }>();
+  const ahead = workers === undefined ? 1 : 2 * (workers.parallel + 1);
+  const answered = new Map<number, BlockResult>();
   let rejected = 0;
-  let nextDraw = 0;
-  const inFlight: Promise<BlockResult>[] = [];
-  const request = () => {
-    const count = Math.min(DRAWS_PER_BLOCK, Math.max(1, n - collector.size));
-    inFlight.push(runBlock({ first: nextDraw, count: parallel > 1 ? DRAWS_PER_BLOCK : count }));
-    nextDraw += parallel > 1 ? DRAWS_PER_BLOCK : count;
+  let nextBlock = 0;
+  let taken = 0;
+  let stopped = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const answer = (index: number, block: BlockResult) => {
+    answered.set(index, block);
+    wake?.();
   };
-  while (collector.size < n) {
-    while (inFlight.length < parallel) request();
-    const block = await inFlight.shift()!;
+  // Without workers, the last block holds only the draws still needed (at least one).
+  const blockAt = (index: number): DrawBlock => ({
+    first: index * DRAWS_PER_BLOCK,
+    count: workers === undefined ? Math.min(DRAWS_PER_BLOCK, Math.max(1, n - collector.size)) : DRAWS_PER_BLOCK,
+  });
+  const feed = async (pool: BlockPool) => {
+    for (;;) {
+      const send = await pool.nextWorker();
+      if (stopped) return void send(undefined);
+      const index = nextBlock++;
+      try {
+        answer(index, (await send(blockAt(index)))!);
+      } catch (error) {
+        failure ??= { error };
+        stopped = true;
+        wake?.();
+        return;
+      }
+    }
+  };
+  if (workers !== undefined) for (let feeder = 0; feeder < workers.parallel; feeder++) void feed(workers);
+  const take = (block: BlockResult) => {
     let row = 0;
     for (let i = 0; i < block.accepted.length && collector.size < n; i++) {
       if (block.accepted[i] === 1) {
-        collector.addRow(block.rows.subarray(row * width, (row + 1) * width), block.holds[row] === 1);
+        collector.addRow(block.rows, row * width, block.holds[row] === 1);
         row++;
         continue;
       }
@@ -180,14 +208,34 @@ async function collect(
       if (seen === undefined) byPath.set(first.path, { message: first.message, count: 1 });
       else seen.count++;
       if (rejected >= REJECTIONS_BEFORE_GIVING_UP && rejected > 9 * collector.size) {
-        await Promise.allSettled(inFlight);
         throw tooManyRejections(sampler, collector.size, rejected, commonestOf(byPath)!);
       }
     }
     progress?.(collector.size, n);
+  };
+  try {
+    while (collector.size < n) {
+      if (failure !== undefined) throw failure.error;
+      const block = answered.get(taken);
+      if (block !== undefined) {
+        answered.delete(taken++);
+        take(block);
+      } else if (nextBlock - taken < ahead) {
+        const index = nextBlock++;
+        answer(index, here(blockAt(index)));
+        // Lets the workers' answers in, and hands them their next blocks.
+        if (workers !== undefined) await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+    }
+  } finally {
+    // Blocks drawn ahead are not needed: the feeders hand their workers back, and closing the pool ends them.
+    stopped = true;
   }
-  // Blocks drawn ahead are not needed: wait for them so that no worker is left busy.
-  await Promise.allSettled(inFlight);
   const commonest = commonestOf(byPath);
   return {
     summary: collector.summary({ seed, ranges: sampler.ranges, rejected }),

@@ -10,7 +10,7 @@ import type { ScenarioSource } from "../lib/read.js";
 import { resolveValues } from "../scenario/resolve.js";
 import { crossFieldProblems, problemsWhereChanged } from "../scenario/rules.js";
 import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
-import { withValueAt } from "../lib/value-at.js";
+import { type PathTree, pathTrees, withValuesAt } from "../lib/value-at.js";
 
 /** One draw of a scenario: valid, or the rules across fields it breaks (it is then drawn again). */
 export type Draw = { ok: true; scenario: Scenario } | { ok: false; problems: FieldProblem[] };
@@ -41,6 +41,8 @@ export class ScenarioSampler {
     private readonly central: ScenarioData,
     /** Each range, in the order they are drawn: where it lies in the data and its converted bounds. */
     private readonly drawn: readonly DrawnRange[],
+    /** The ranges' paths merged, to patch a draw's picks into `central` in one copy. */
+    private readonly drawnPaths: readonly PathTree[],
     /** The ranges' paths, as `--set` names them, in the order they are drawn. */
     readonly ranges: string[],
     private readonly sharesDrawn: boolean,
@@ -92,15 +94,13 @@ export class ScenarioSampler {
     const fixedInference = inferenceDrawn ? undefined : centralDraw.inference;
     // A draw differs from the central one only in the sections that hold ranges: where the central one meets every rule, only those can break one.
     const drawnSections = crossFieldProblems(centralDraw).length === 0 ? new Set(paths.map((path) => String(path[0]))) : undefined;
-    return new ScenarioSampler(base, central, drawn, ranges, sharesDrawn, fixedInference, drawnSections, origin);
+    return new ScenarioSampler(base, central, drawn, pathTrees(paths), ranges, sharesDrawn, fixedInference, drawnSections, origin);
   }
 
   /** The scenario with every range drawn by `pick` (one call per range, in the order of `ranges`). */
   draw(pick: RangePicker): Draw {
-    let data: ScenarioData = this.central;
-    for (const range of this.drawn) {
-      data = withValueAt(data, range.path, pick(range.low, range.high, range.dist, range.mode, range.integer)) as ScenarioData;
-    }
+    const picks = this.drawn.map((range) => pick(range.low, range.high, range.dist, range.mode, range.integer));
+    let data = withValuesAt(this.central, this.drawnPaths, picks) as ScenarioData;
     if (this.fixedInference === undefined) data = finished(data, this.sharesDrawn, this.base.data);
     else data = { ...(this.sharesDrawn ? withChannelSharesSummingToOne(data) : data), inference: this.fixedInference };
     const problems = this.drawnSections === undefined ? crossFieldProblems(data) : problemsWhereChanged(data, this.drawnSections);

@@ -107,10 +107,13 @@ export class SampleCollector {
     return this.segments;
   }
 
-  /** One sample given as its figures (`figureRow`, in the order of `figureSegments`) and whether the ladder held. */
-  addRow(row: ArrayLike<number>, holds: boolean): void {
+  /**
+   * One sample given as its figures (`figureRow`, in the order of `figureSegments`) from
+   * `rows[offset]` on, and whether the ladder held.
+   */
+  addRow(rows: Float64Array, offset: number, holds: boolean): void {
     if (this.count >= this.capacity) throw new Error(`SampleCollector: more than ${this.capacity} samples`);
-    for (let index = 0; index < this.columns.length; index++) this.columns[index]![this.count] = row[index]!;
+    for (let index = 0; index < this.columns.length; index++) this.columns[index]![this.count] = rows[offset + index]!;
     if (holds) this.holds++;
     this.count++;
   }

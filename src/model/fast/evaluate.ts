@@ -170,14 +170,27 @@ function calendarSums(input: ModelInput, bought: AcquisitionDays, dau: Float64Ar
   let nextGenerationDay = generations[0]?.day ?? horizonDays;
   let overtakesTrainingDay: number | null = null;
   let overtakesAcquisitionDay: number | null = null;
+  // One route (most scenarios) keeps its running product in locals rather than arrays: the
+  // day's work is then free of a store and reload of the same entry.
+  const single = routeCount === 1;
+  const singleBase = base[0]!;
+  const singleGrowth = growth[0]!;
+  let singleDrift = 1;
+  let singleInstallsAtPrice = 0;
   for (let day = 0; day < horizonDays; day++) {
     const dayInstalls = installs[day]!;
     let costOfSession = 0;
-    for (let r = 0; r < routeCount; r++) {
-      const priceFactor = drift[r]!;
-      costOfSession += base[r]! * priceFactor;
-      installsAtPrice[r]! += dayInstalls * priceFactor;
-      drift[r] = priceFactor * growth[r]!;
+    if (single) {
+      costOfSession = singleBase * singleDrift;
+      singleInstallsAtPrice += dayInstalls * singleDrift;
+      singleDrift *= singleGrowth;
+    } else {
+      for (let r = 0; r < routeCount; r++) {
+        const priceFactor = drift[r]!;
+        costOfSession += base[r]! * priceFactor;
+        installsAtPrice[r]! += dayInstalls * priceFactor;
+        drift[r] = priceFactor * growth[r]!;
+      }
     }
     const active = dau[day]!;
     totalInference += active * (sessions * costOfSession);
@@ -197,6 +210,7 @@ function calendarSums(input: ModelInput, bought: AcquisitionDays, dau: Float64Ar
     if (overtakesTrainingDay === null && committed > 0 && totalInference >= committed) overtakesTrainingDay = day;
     if (overtakesAcquisitionDay === null && spent > 0 && totalInference >= spent) overtakesAcquisitionDay = day;
   }
+  if (single) installsAtPrice[0] = singleInstallsAtPrice;
   return {
     totalInference,
     revenue: revenue === null ? null : totalRevenue,
@@ -252,14 +266,26 @@ function unitSums(
   let paybackDay: number | null = null;
   const payback = revenue !== null && cacBlended !== null;
   const payable = cacBlended ?? 0;
+  // One route in locals, as in calendarSums.
+  const single = routeCount === 1;
+  const singleBase = base[0]!;
+  const singleWeighted = weighted[0]!;
+  const singleGrowth = growth[0]!;
+  let singleDrift = 1;
   for (let age = 0; age < lifetimeDays; age++) {
     let servedDay0 = 0;
     let servedAverage = 0;
-    for (let r = 0; r < routeCount; r++) {
-      const priceFactor = drift[r]!;
-      servedDay0 += base[r]! * priceFactor;
-      servedAverage += weighted[r]! * priceFactor;
-      drift[r] = priceFactor * growth[r]!;
+    if (single) {
+      servedDay0 = singleBase * singleDrift;
+      servedAverage = singleWeighted * singleDrift;
+      singleDrift *= singleGrowth;
+    } else {
+      for (let r = 0; r < routeCount; r++) {
+        const priceFactor = drift[r]!;
+        servedDay0 += base[r]! * priceFactor;
+        servedAverage += weighted[r]! * priceFactor;
+        drift[r] = priceFactor * growth[r]!;
+      }
     }
     const stay = retention[age]!;
     const serving = stay * (sessions * servedAverage);
