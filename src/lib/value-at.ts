@@ -45,7 +45,10 @@ export function pathTrees(paths: readonly (readonly PropertyKey[])[]): PathTree[
     let level = roots;
     path.forEach((key, depth) => {
       let node = level.find((candidate) => candidate.key === key);
-      if (node === undefined) level.push((node = { key, leaf: -1, children: [] }));
+      if (node === undefined) {
+        node = { key, leaf: -1, children: [] };
+        level.push(node);
+      }
       const last = depth === path.length - 1;
       if (node.leaf >= 0 || (last && node.children.length > 0)) throw new Error(`pathTrees: ${path.join(".")} lies on another path`);
       if (last) node.leaf = index;

@@ -38,8 +38,11 @@ describe("withValuesAt", () => {
     })).node;
     // Keep only paths none of which lies on another (one a prefix of the other), as pathTrees requires.
     const prefixOf = (p: unknown[], q: unknown[]) => p.length <= q.length && p.every((k, at) => k === q[at]);
-    const disjoint = (paths: (string | number)[][]) =>
-      paths.reduce<(string | number)[][]>((kept, p) => (kept.some((q) => prefixOf(p, q) || prefixOf(q, p)) ? kept : [...kept, p]), []);
+    const disjoint = (paths: (string | number)[][]) => {
+      const kept: (string | number)[][] = [];
+      for (const p of paths) if (!kept.some((q) => prefixOf(p, q) || prefixOf(q, p))) kept.push(p);
+      return kept;
+    };
     fc.assert(
       fc.property(tree, fc.array(path, { minLength: 1, maxLength: 5 }), (value, candidates) => {
         const paths = disjoint(candidates);
