@@ -70,13 +70,18 @@ function leafPaths(tree: FigureTree): string[] {
 /**
  * Collects the figures of `capacity` samples of one scenario, one column of numbers per
  * figure (null as NaN), without keeping the results themselves: 100,000 samples of
- * about 45 figures take some 36 MB.
+ * about 45 figures take up to 36 MB. A figure no range moves (the training total, the
+ * tokens of a session when only budgets are ranges) keeps its one value until a sample
+ * differs, and only then gets its column: on these machines, memory touched for the
+ * first time costs tens of microseconds a page.
  */
 export class SampleCollector {
   private readonly template: FigureTree;
   private readonly paths: string[];
   private readonly segments: string[][];
-  private readonly columns: Float64Array[];
+  /** A figure's samples, or undefined while every sample had `first[index]` (the same by Object.is). */
+  private readonly columns: (Float64Array | undefined)[];
+  private readonly first: Float64Array;
   private count = 0;
   private holds = 0;
 
@@ -88,14 +93,15 @@ export class SampleCollector {
     this.template = figuresOf(template);
     this.paths = leafPaths(this.template);
     this.segments = this.paths.map((path) => path.split("."));
-    this.columns = this.paths.map(() => new Float64Array(capacity));
+    this.columns = this.paths.map(() => undefined);
+    this.first = new Float64Array(this.paths.length);
   }
 
   /** The samples of one figure (a path of the result, e.g. `unit.cac_blended`) in equal-width bins. */
   histogram(path: string, bins: number): Histogram {
     const index = this.paths.indexOf(path);
     if (index < 0) throw new Error(`SampleCollector: no figure ${path}`);
-    return histogramOf(this.columns[index]!.subarray(0, this.count), bins);
+    return histogramOf(this.column(index), bins);
   }
 
   get size(): number {
@@ -113,7 +119,7 @@ export class SampleCollector {
    */
   addRow(rows: Float64Array, offset: number, holds: boolean): void {
     if (this.count >= this.capacity) throw new Error(`SampleCollector: more than ${this.capacity} samples`);
-    for (let index = 0; index < this.columns.length; index++) this.columns[index]![this.count] = rows[offset + index]!;
+    for (let index = 0; index < this.columns.length; index++) this.put(index, rows[offset + index]!);
     if (holds) this.holds++;
     this.count++;
   }
@@ -122,16 +128,40 @@ export class SampleCollector {
     if (this.count >= this.capacity) throw new Error(`SampleCollector: more than ${this.capacity} samples`);
     this.segments.forEach((segments, index) => {
       const value = valueAt(result, segments);
-      this.columns[index]![this.count] = typeof value === "number" && Number.isFinite(value) ? value : Number.NaN;
+      this.put(index, typeof value === "number" && Number.isFinite(value) ? value : Number.NaN);
     });
     if (result.ladder.holds) this.holds++;
     this.count++;
   }
 
+  /** Sample `count`'s value of figure `index`: a column is made once a value differs from the first. */
+  private put(index: number, value: number): void {
+    const column = this.columns[index];
+    if (column !== undefined) column[this.count] = value;
+    else if (this.count === 0) this.first[index] = value;
+    else if (!Object.is(value, this.first[index]!)) {
+      const made = new Float64Array(this.capacity);
+      made.fill(this.first[index]!, 0, this.count);
+      made[this.count] = value;
+      this.columns[index] = made;
+    }
+  }
+
+  /** A figure's samples so far, as one array (made for a figure that kept its first value). */
+  private column(index: number): Float64Array {
+    return this.columns[index]?.subarray(0, this.count) ?? new Float64Array(this.count).fill(this.first[index]!);
+  }
+
   summary(details: { seed: number; ranges: string[]; rejected: number }): SamplesSummary {
     // Each column's percentiles, in the order of PERCENTILES (the columns are reordered: histograms do not mind).
+    // A figure that kept one value has it at every percentile (none: NaN, as percentilesOf gives).
     const found = new Map(
-      this.paths.map((path, index) => [path, percentilesOf(this.columns[index]!.subarray(0, this.count), PERCENTILES)]),
+      this.paths.map((path, index) => [
+        path,
+        this.columns[index] === undefined
+          ? PERCENTILES.map(() => (this.count === 0 ? Number.NaN : this.first[index]!))
+          : percentilesOf(this.column(index), PERCENTILES),
+      ]),
     );
     const tree = (at: number) =>
       mapLeaves(this.template, (path) => {
