@@ -166,6 +166,7 @@ function withChannelSharesSummingToOne(data: ScenarioData): ScenarioData {
  */
 function withCatalogPrice(data: ScenarioData, base: ScenarioData): ScenarioData {
   const inference = data.inference;
+  if (inference.model === undefined && !inference.routes?.some((route) => route.model !== undefined)) return data;
   const price =
     inference.model === undefined || base.inference.price === undefined
       ? inference.price
