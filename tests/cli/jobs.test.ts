@@ -22,14 +22,34 @@ const SCENARIO = "data/scenarios/default.yaml";
 const RANGES = ["--set", "acquisition.channels.bilibili.cpa={ low: 20, high: 40 }", "--set", "retention.d30={ low: 0.04, high: 0.07 }"];
 
 describe("run --samples --jobs N", () => {
-  // 2,000 samples: the least that starts workers (src/cli/workers.ts), so three workers really run.
-  it("writes the same bytes with --jobs 1 and --jobs 3", () => {
-    const one = runBuilt(["run", SCENARIO, ...RANGES, "--samples", "2000", "--seed", "7", "--format", "json", "--jobs", "1"]);
-    const three = runBuilt(["run", SCENARIO, ...RANGES, "--samples", "2000", "--seed", "7", "--format", "json", "--jobs", "3"]);
-    expect(one.code).toBe(0);
-    expect(three.code).toBe(0);
-    expect(JSON.parse(one.stdout).samples.n).toBe(2000);
-    expect(three.stdout).toBe(one.stdout);
+  // The main thread evaluates blocks while the workers load (src/uncertainty/sample.ts): at
+  // 2,000 samples, the least that starts workers, it may do them all; 6,000 at 3,650 days
+  // keep it busy for a second or more, so that the two workers (--jobs 3) take blocks too.
+  it.each([
+    ["2,000 samples", ["--samples", "2000"]],
+    ["6,000 samples at 3,650 days", ["--samples", "6000", "--set", "horizon_days=3650"]],
+  ])(
+    "writes the same bytes with --jobs 1 and --jobs 3: %s",
+    (_, samples) => {
+      const one = runBuilt(["run", SCENARIO, ...RANGES, ...samples, "--seed", "7", "--format", "json", "--jobs", "1"]);
+      const three = runBuilt(["run", SCENARIO, ...RANGES, ...samples, "--seed", "7", "--format", "json", "--jobs", "3"]);
+      expect(one.code).toBe(0);
+      expect(three.code).toBe(0);
+      expect(JSON.parse(one.stdout).samples.n).toBe(Number(samples[1]));
+      expect(three.stdout).toBe(one.stdout);
+      expect(three.stderr).toBe(one.stderr);
+    },
+    120_000,
+  );
+
+  // Draws that break a rule are counted, and the run gives up, at the same draw whoever evaluated it.
+  it("gives up at the same draw with --jobs 1 and --jobs 3", () => {
+    const hopeless = ["run", "tests/fixtures/uncertainty/retention-hopeless.yaml", "--samples", "5000", "--seed", "3", "--format", "json"];
+    const one = runBuilt([...hopeless, "--jobs", "1"]);
+    const three = runBuilt([...hopeless, "--jobs", "3"]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("the ranges rarely give a valid scenario");
+    expect(three.code).toBe(one.code);
     expect(three.stderr).toBe(one.stderr);
   }, 120_000);
 

@@ -180,12 +180,22 @@ function budgetDays(bought: Bought, from: number, to: number, budget: number): I
   let totalInstalls = days.installs;
   let totalPaid = days.paid;
   let totalOrganic = days.organic;
+  // One series (channels drifting alike, the common case) kept in locals, free of a store
+  // and reload of the same entry each day (as calendarSums keeps one route).
+  const single = seriesCount === 1;
+  let singlePaid = seriesPaid[0]!;
+  const singleFall = seriesFall[0]!;
   for (let day = from; day < to; day++) {
     let paid = 0;
-    for (let j = 0; j < seriesCount; j++) {
-      const series = seriesPaid[j]!;
-      paid += series;
-      seriesPaid[j] = series * seriesFall[j]!;
+    if (single) {
+      paid = singlePaid;
+      singlePaid *= singleFall;
+    } else {
+      for (let j = 0; j < seriesCount; j++) {
+        const series = seriesPaid[j]!;
+        paid += series;
+        seriesPaid[j] = series * seriesFall[j]!;
+      }
     }
     const organic = organicInstallsPerDay + organicRatio * paid;
     const dayInstalls = paid + organic;
