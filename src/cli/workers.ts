@@ -50,6 +50,8 @@ const READY = "ready";
  * A sweep is far smaller in memory, and its workers keep V8's default.
  */
 const SAMPLE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+/** Blocks of draws a sample worker holds at once (one it evaluates, the rest queued). */
+const SAMPLE_BLOCKS_HELD = 4;
 
 /** `--jobs N` checked: a whole number from 1 to 256; absent, the machine's available parallelism. */
 export function parseJobs(text: string | undefined, availableParallelism: number): number {
@@ -182,9 +184,11 @@ export async function samplePool(
     segments,
   };
   // This thread evaluates blocks too (uncertainty/sample.ts), so `--jobs N` starts N - 1 workers.
+  // It hands out blocks only between its own, so each worker holds a few: enough to stay busy
+  // through one of this thread's blocks, which run slower while its code warms up.
   const workers = jobs - 1;
-  const pool = await startPool<DrawBlock, BlockResult>(bundle, workers, 2, start, SAMPLE_WORKER_LIMITS);
-  return { nextWorker: pool.nextWorker, parallel: 2 * workers, close: pool.close };
+  const pool = await startPool<DrawBlock, BlockResult>(bundle, workers, SAMPLE_BLOCKS_HELD, start, SAMPLE_WORKER_LIMITS);
+  return { nextWorker: pool.nextWorker, parallel: SAMPLE_BLOCKS_HELD * workers, close: pool.close };
 }
 
 /**
