@@ -112,7 +112,7 @@ async function startPool<Request, Reply>(
       // Referenced while it loads or owes an answer, so that the process waits for it; idle, it keeps nothing alive.
       if (!ready && message === READY) {
         ready = true;
-        worker.unref();
+        if (!closing) worker.unref();
         for (let slot = 0; slot < depth; slot++) release(worker);
         return;
       }
@@ -124,6 +124,11 @@ async function startPool<Request, Reply>(
     worker.on("error", (error: Error) => {
       failed.set(worker, error);
       for (const one of queue.splice(0)) one.reject(error);
+    });
+    // A worker that ends without an error event (or is ended) answers nothing more: its requests fail rather than wait forever.
+    worker.on("exit", (code: number) => {
+      if (!failed.has(worker)) failed.set(worker, new Error(`a worker thread ended (exit code ${code})`));
+      for (const one of queue.splice(0)) one.reject(failed.get(worker)!);
     });
     worker.on("messageerror", (error: Error) => failed.set(worker, error));
     const send = (request: Request) =>

@@ -113,9 +113,9 @@ export type SampleProgress = (done: number, total: number) => void;
  * for each scenario, so a file gives the same samples alone or beside others. A scenario
  * without ranges is its single run `n` times, summarised without evaluating it again.
  *
- * The draws are evaluated in blocks (in this process, or by `runBlock`'s workers, up to
- * `parallel` blocks at a time) and taken strictly in order, stopping at the same draw as
- * one loop would: the result is the same for any number of workers.
+ * The draws are evaluated in blocks (in this thread, and by the pool's workers where it
+ * gives some) and taken strictly in order, stopping at the same draw as one loop would:
+ * the result is the same for any number of workers.
  */
 export async function sampleScenario(
   sampler: ScenarioSampler,
@@ -144,11 +144,14 @@ export async function sampleScenario(
 }
 
 /**
- * Blocks of DRAWS_PER_BLOCK draws, block `k` the draws from `k * DRAWS_PER_BLOCK`, evaluated
- * by this thread and by the workers (each claims the next block once it can take one) and
- * taken strictly in order until `n` draws were valid: the samples, and the draw a run
- * stops at, are the same for any number of workers. This thread evaluates a block whenever
- * fewer than AHEAD blocks wait to be taken, and otherwise waits for the workers' answers.
+ * Blocks of draws evaluated by this thread and by the workers (each claims the next block
+ * once it can take one), taken strictly in order until `n` draws were valid: the samples,
+ * and the draw a run stops at, are the same for any number of workers. With workers,
+ * block `k` is the draws from `k * DRAWS_PER_BLOCK`; without, each block starts where the
+ * last one ended and holds no more draws than are still needed. No block is claimed past
+ * what the draws still needed should take at the acceptance rate so far (or past
+ * `ahead` blocks beyond the next to be taken): the workers and this thread do not
+ * evaluate far beyond the last draw used.
  */
 async function collect(
   sampler: ScenarioSampler,
@@ -161,32 +164,53 @@ async function collect(
   const { n, seed } = options;
   const width = collector.figureSegments.length;
   const byPath = new Map<string, { message: string; count: number }>();
-  const ahead = workers === undefined ? 1 : 2 * (workers.parallel + 1);
+  const ahead = workers === undefined ? 1 : workers.parallel + 2;
   const answered = new Map<number, BlockResult>();
   let rejected = 0;
   let nextBlock = 0;
+  let drawn = 0;
   let taken = 0;
   let stopped = false;
-  let failure: { error: unknown } | undefined;
+  // Blocks a worker failed on: the run fails only if it needs one of them.
+  const failed = new Map<number, unknown>();
+  // This thread waits for an answer (`wake`); a feeder that may not claim a block yet waits for the next block taken.
   let wake: (() => void) | undefined;
+  let takenWaiters: (() => void)[] = [];
+  const blockTaken = () => {
+    for (const resolve of takenWaiters) resolve();
+    takenWaiters = [];
+  };
+  const nextTaken = () => new Promise<void>((resolve) => takenWaiters.push(resolve));
   const answer = (index: number, block: BlockResult) => {
     answered.set(index, block);
     wake?.();
   };
-  // Without workers, the last block holds only the draws still needed (at least one).
-  const blockAt = (index: number): DrawBlock => ({
-    first: index * DRAWS_PER_BLOCK,
-    count: workers === undefined ? Math.min(DRAWS_PER_BLOCK, Math.max(1, n - collector.size)) : DRAWS_PER_BLOCK,
-  });
+  const mayClaim = () => {
+    const seen = collector.size + rejected;
+    const acceptance = seen === 0 ? 1 : Math.max(collector.size / seen, 0.05);
+    const stillNeeded = Math.ceil((n - collector.size) / (acceptance * DRAWS_PER_BLOCK));
+    return nextBlock < taken + Math.min(ahead, stillNeeded);
+  };
+  const blockAt = (index: number): DrawBlock => {
+    if (workers !== undefined) return { first: index * DRAWS_PER_BLOCK, count: DRAWS_PER_BLOCK };
+    const block = { first: drawn, count: Math.min(DRAWS_PER_BLOCK, Math.max(1, n - collector.size)) };
+    drawn += block.count;
+    return block;
+  };
   const feed = async (pool: BlockPool) => {
     for (;;) {
       const send = await pool.nextWorker();
       if (stopped) return void send(undefined);
+      if (!mayClaim()) {
+        void send(undefined);
+        await nextTaken();
+        continue;
+      }
       const index = nextBlock++;
       try {
         answer(index, (await send(blockAt(index)))!);
       } catch (error) {
-        failure ??= { error };
+        failed.set(index, error);
         stopped = true;
         wake?.();
         return;
@@ -215,12 +239,14 @@ async function collect(
   };
   try {
     while (collector.size < n) {
-      if (failure !== undefined) throw failure.error;
       const block = answered.get(taken);
       if (block !== undefined) {
         answered.delete(taken++);
         take(block);
-      } else if (nextBlock - taken < ahead) {
+        blockTaken();
+      } else if (failed.has(taken)) {
+        throw failed.get(taken);
+      } else if (mayClaim()) {
         const index = nextBlock++;
         answer(index, here(blockAt(index)));
         // Lets the workers' answers in, and hands them their next blocks.
@@ -235,6 +261,7 @@ async function collect(
   } finally {
     // Blocks drawn ahead are not needed: the feeders hand their workers back, and closing the pool ends them.
     stopped = true;
+    blockTaken();
   }
   const commonest = commonestOf(byPath);
   return {
