@@ -33,15 +33,26 @@ export function crossFieldProblems(scenario: ScenarioData): FieldProblem[] {
 }
 
 /**
+ * The top-level keys that one rule reads together: fx's (currency and fx) and the installs
+ * bound's (acquisition and horizon_days); every other rule reads one section. Where no two
+ * changed keys share a rule, the problems of a change are those of each key changed alone.
+ */
+export const KEYS_READ_TOGETHER: readonly [readonly string[], readonly string[]] = [
+  ["currency", "fx"],
+  ["acquisition", "horizon_days"],
+];
+
+/**
  * crossFieldProblems of a scenario that differs, only in the top-level keys `changed`, from
  * one that met every rule: a rule reads its own section (the installs bound: acquisition and
  * horizon_days; fx: currency and fx), so a rule over unchanged keys cannot break.
  */
 export function problemsWhereChanged(scenario: ScenarioData, changed: ReadonlySet<string>): FieldProblem[] {
+  const [fxKeys, installsKeys] = KEYS_READ_TOGETHER;
   return [
-    ...(changed.has("currency") || changed.has("fx") ? fxProblems(scenario) : []),
+    ...(fxKeys.some((key) => changed.has(key)) ? fxProblems(scenario) : []),
     ...RULE_SECTIONS.flatMap((section) => (changed.has(section) ? sectionProblems(section, scenario[section]) : [])),
-    ...(changed.has("acquisition") || changed.has("horizon_days") ? installsReachProblems(scenario) : []),
+    ...(installsKeys.some((key) => changed.has(key)) ? installsReachProblems(scenario) : []),
   ];
 }
 

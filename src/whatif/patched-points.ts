@@ -2,8 +2,9 @@ import { visit } from "yaml";
 import { documentValue, type ScenarioDocument } from "../lib/document.js";
 import { withValueAt } from "../lib/value-at.js";
 import { type LoadOptions, type Scenario, scenarioFromValue } from "../scenario/load.js";
-import { toModelInput } from "../scenario/model-input.js";
-import { problemsWhereChanged } from "../scenario/rules.js";
+import { SECTION_INPUTS, toModelInput } from "../scenario/model-input.js";
+import type { ModelInput } from "../model/index.js";
+import { KEYS_READ_TOGETHER, problemsWhereChanged } from "../scenario/rules.js";
 import type { FieldProblem } from "../lib/issues.js";
 import { resolveValues } from "../scenario/resolve.js";
 import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
@@ -36,6 +37,8 @@ export class PatchedPoints {
   private readonly values: Map<string, ValidatedSetting>;
   /** The same, by the setting object itself: a sweep makes each axis value's setting once. */
   private readonly bySetting = new WeakMap<PointSetting, ValidatedSetting>();
+  /** Each setting's section with it in place (sectionPatch), by the setting object. */
+  private readonly patches = new WeakMap<PointSetting, SectionPatch | null>();
 
   /**
    * Without a `source` (a worker thread of `sweep --jobs N`), only the `values` given are
@@ -51,18 +54,55 @@ export class PatchedPoints {
   }
 
   scenarioAt(settings: readonly PointSetting[]): Scenario | undefined {
+    const patches = new Array<SectionPatch>(settings.length);
+    for (let i = 0; i < settings.length; i++) {
+      const patch = this.sectionPatch(settings[i]!);
+      if (patch === null) return undefined;
+      patches[i] = patch;
+    }
+    if (apart(patches)) return this.combined(patches);
     let data: unknown = this.base.data;
     const changed = new Set<string>();
-    for (const setting of settings) {
-      const validated = this.validated(setting);
-      if (validated === null) return undefined;
-      data = withValueAt(data, setting.input.path, validated.value);
-      changed.add(String(setting.input.path[0]));
+    for (const [i, setting] of settings.entries()) {
+      data = withValueAt(data, setting.input.path, this.validated(setting)!.value);
+      changed.add(patches[i]!.section);
     }
     const patched = data as ScenarioData;
     // The file met every rule, and only the sections set here changed.
     if (problemsWhereChanged(patched, changed).length > 0) return undefined;
     return { file: this.base.file, data: patched, input: toModelInput(patched) };
+  }
+
+  /**
+   * A point of settings in sections apart: the file's data and model input with each
+   * setting's section and its part of the input in place, the rules' verdict each setting's own.
+   */
+  private combined(patches: readonly SectionPatch[]): Scenario | undefined {
+    const data: Record<string, unknown> = { ...this.base.data };
+    const input: ModelInput = { ...this.base.input };
+    for (const patch of patches) {
+      if (patch.breaksRule) return undefined;
+      data[patch.section] = patch.value;
+      Object.assign(input, patch.input);
+    }
+    return { file: this.base.file, data: data as ScenarioData, input };
+  }
+
+  /** The file's data with one setting, seen from its section; null where the setting cannot be patched in. */
+  private sectionPatch(setting: PointSetting): SectionPatch | null {
+    let patch = this.patches.get(setting);
+    if (patch !== undefined) return patch;
+    const validated = this.validated(setting);
+    if (validated === null) patch = null;
+    else {
+      const section = String(setting.input.path[0]);
+      const data = withValueAt(this.base.data, setting.input.path, validated.value) as ScenarioData;
+      const value = (data as Record<string, unknown>)[section];
+      const breaksRule = problemsWhereChanged(data, new Set([section])).length > 0;
+      patch = { section, value, breaksRule, input: breaksRule || !Object.hasOwn(SECTION_INPUTS, section) ? undefined : SECTION_INPUTS[section]!(data) };
+    }
+    this.patches.set(setting, patch);
+    return patch;
   }
 
   /** The setting's value as validated alone (in the scenario's units), or null where it cannot be patched in. */
@@ -130,6 +170,35 @@ export class PatchedPoints {
  * prices touch only `inference`. (The rules across fields are checked at every point.)
  */
 const SELF_CONTAINED_SECTIONS: ReadonlySet<string> = new Set(["acquisition", "retention", "usage", "tokens", "training", "revenue"]);
+
+/** One setting seen from its top-level section (`section`: its first key), in the file's data. */
+interface SectionPatch {
+  section: string;
+  /** The section with the setting's validated value in place. */
+  value: unknown;
+  /** Whether the file's data with this setting alone breaks a rule across fields (problemsWhereChanged). */
+  breaksRule: boolean;
+  /** The section's part of the model input (SECTION_INPUTS); undefined where it has none (horizon_days, currency, ...). */
+  input: Partial<ModelInput> | undefined;
+}
+
+/**
+ * Whether a point's settings combine section by section: each in a section of its own with
+ * its part of the model input, and no rule reading two of their sections (KEYS_READ_TOGETHER).
+ * Then the point's problems are those of each setting alone, and its input is the file's
+ * with each part in place, as toModelInput would build it.
+ */
+function apart(patches: readonly SectionPatch[]): boolean {
+  for (let i = 0; i < patches.length; i++) {
+    const patch = patches[i]!;
+    if (patch.input === undefined && !patch.breaksRule) return false;
+    for (let j = 0; j < i; j++) {
+      const other = patches[j]!.section;
+      if (other === patch.section || KEYS_READ_TOGETHER.some((keys) => keys.includes(other) && keys.includes(patch.section))) return false;
+    }
+  }
+  return true;
+}
 
 /** A setting's value validated alone, or null where the point must be validated in full. */
 export type ValidatedSetting = { value: unknown } | null;

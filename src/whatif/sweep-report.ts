@@ -145,9 +145,11 @@ export function evaluateSweepBlock(
   const evaluated = new Uint8Array(block.count);
   const holds = new Uint8Array(block.count);
   const metrics = new Array<MetricValue>(block.count * columns.length).fill(null);
+  const indices = indicesAt(axes, block.first);
+  const settings = indices.map((index, axis) => axes[axis]!.settings[index]!);
   for (let i = 0; i < block.count; i++) {
-    const indices = indicesAt(axes, block.first + i);
-    const scenario = points.scenarioAt(indices.map((index, axis) => axes[axis]!.settings[index]!));
+    if (i > 0) nextPoint(axes, indices, settings);
+    const scenario = points.scenarioAt(settings);
     if (scenario === undefined) continue;
     const result = evaluate(scenario);
     evaluated[i] = 1;
@@ -155,6 +157,17 @@ export function evaluateSweepBlock(
     for (let column = 0; column < paths.length; column++) metrics[i * paths.length + column] = metricValue(result, paths[column]!);
   }
   return { evaluated, metrics, holds };
+}
+
+/** Steps `indices` (and the `settings` at them) to the next point of the grid, row-major. */
+function nextPoint(axes: readonly SweepGridAxis[], indices: number[], settings: Setting[]): void {
+  for (let axis = axes.length - 1; axis >= 0; axis--) {
+    const values = axes[axis]!.settings;
+    const index = indices[axis]! + 1 < values.length ? indices[axis]! + 1 : 0;
+    indices[axis] = index;
+    settings[axis] = values[index]!;
+    if (index > 0) return;
+  }
 }
 
 /** A sweep's points taken block by block, in order, and the report they make. */
@@ -180,16 +193,17 @@ class SweepPoints {
     const columns = this.plan.columns;
     for (let i = 0; i < block.evaluated.length; i++) {
       const indices = indicesAt(this.axes, this.points.length);
-      const settings = indices.map((index, axis) => this.axes[axis]!.settings[index]!);
       if (block.evaluated[i] === 1) {
-        for (const [axis, index] of indices.entries())
-          this.resolved[axis]![index] ??= this.variants.patchedPoints.validated(settings[axis]!)!.value;
+        for (let axis = 0; axis < indices.length; axis++) {
+          const setting = this.axes[axis]!.settings[indices[axis]!]!;
+          this.resolved[axis]![indices[axis]!] ??= this.variants.patchedPoints.validated(setting)!.value;
+        }
         const metrics: Record<string, MetricValue> = {};
-        for (const [column, metric] of columns.entries()) metrics[metric] = block.metrics[i * columns.length + column]!;
+        for (let column = 0; column < columns.length; column++) metrics[columns[column]!] = block.metrics[i * columns.length + column]!;
         this.points.push({ indices, metrics, holds: block.holds[i] === 1 });
         continue;
       }
-      const scenario = this.variants.at(settings);
+      const scenario = this.variants.at(indices.map((index, axis) => this.axes[axis]!.settings[index]!));
       for (const [axis, index] of indices.entries()) this.resolved[axis]![index] ??= valueAt(scenario.data, this.axes[axis]!.input.path);
       const result = this.evaluate(scenario);
       this.points.push({

@@ -79,6 +79,27 @@ describe("ScenarioVariants.at with patched points", () => {
     }
   });
 
+  it("checks the rules over two settings of one section together, though each alone breaks none", () => {
+    // d30 = 0.5 is not above d7 = 0.5, d7 = 0.3 not above d1 = 0.5; together d30 (0.5) is above d7 (0.3).
+    const d7 = variants.input(parseOverride("retention.d7=0"));
+    const d30 = variants.input(parseOverride("retention.d30=0"));
+    for (const setting of [
+      { input: d30, value: 0.5, label: "--vary retention.d30=0.5" },
+      { input: d7, value: 0.3, label: "--vary retention.d7=0.3" },
+    ])
+      expect(() => variants.at([setting])).not.toThrow();
+    expect(
+      problemsOf(() =>
+        variants.at([
+          { input: d30, value: 0.5, label: "--vary retention.d30=0.5" },
+          { input: d7, value: 0.3, label: "--vary retention.d7=0.3" },
+        ]),
+      ),
+    ).toEqual([
+      { file: FILE, path: "--vary retention.d30=0.5", message: "retention never rises: d30 (0.5) is above d7 (0.3)" },
+    ]);
+  });
+
   it("reports a point that breaks a rule across fields at its --vary", () => {
     // d1 = 0.4 under d7 = 0.5: retention would rise. The value is not patched in; the full validation names the --vary.
     expect(() => variants.at([{ input: d1, value: 0.4, label: "--vary retention.d1=0.4" }])).toThrow(
