@@ -10,6 +10,9 @@ import { type Flip, findFlips } from "./sweep.js";
 import type { PatchedPoints, ValidatedSetting } from "./patched-points.js";
 import type { ScenarioVariants, Setting, VariedInput } from "./variants.js";
 
+/** What a sweep reads of a point's evaluation: the sections of the JSON result its metrics name (metrics.ts). */
+export type PointFigures = Pick<JsonResult, "totals" | "unit" | "ladder" | "milestones">;
+
 /** One `--vary`: its path as typed, its SPEC, and each value as written and as the scenario resolved it. */
 export interface SweepAxis {
   path: string;
@@ -139,7 +142,7 @@ export function evaluateSweepBlock(
   axes: readonly SweepGridAxis[],
   columns: readonly string[],
   block: PointBlock,
-  evaluate: (scenario: Scenario) => JsonResult,
+  evaluate: (scenario: Scenario) => PointFigures,
 ): SweepBlock {
   const paths = columns.map((metric) => metric.split("."));
   const evaluated = new Uint8Array(block.count);
@@ -179,7 +182,7 @@ class SweepPoints {
     private readonly variants: ScenarioVariants,
     private readonly plan: SweepPlan,
     readonly axes: readonly SweepGridAxis[],
-    private readonly evaluate: (scenario: Scenario) => JsonResult,
+    private readonly evaluate: (scenario: Scenario) => PointFigures,
   ) {
     this.resolved = axes.map((axis) => new Array<unknown>(axis.settings.length));
   }
@@ -247,7 +250,7 @@ function blocksOf(total: number): PointBlock[] {
 export function sweepReport(
   variants: ScenarioVariants,
   plan: SweepPlan,
-  evaluate: (scenario: Scenario) => JsonResult,
+  evaluate: (scenario: Scenario) => PointFigures,
   progress?: (done: number, total: number) => void,
 ): SweepReport {
   const run = new SweepPoints(variants, plan, sweepAxes(variants, plan), evaluate);
@@ -300,7 +303,7 @@ export function axesOfStart(start: SweepStart): SweepGridAxis[] {
 export async function sweepReportOn(
   variants: ScenarioVariants,
   plan: SweepPlan,
-  evaluate: (scenario: Scenario) => JsonResult,
+  evaluate: (scenario: Scenario) => PointFigures,
   options: { open: (start: SweepStart) => Promise<SweepPool | undefined>; progress?: (done: number, total: number) => void },
 ): Promise<SweepReport> {
   const axes = sweepAxes(variants, plan);
