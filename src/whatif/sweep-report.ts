@@ -6,7 +6,7 @@ import type { Scenario } from "../scenario/load.js";
 import { splitAssignment } from "../scenario/overrides.js";
 import { checkMetric, LADDER_HOLDS, type MetricValue, metricValue, parseMetricList } from "./metrics.js";
 import { type AxisValues, gridSize, parseSpec } from "./spec.js";
-import { type Flip, findFlips } from "./sweep.js";
+import { type Flip, findFlips, indicesAt } from "./sweep.js";
 import type { PatchedPoints, ValidatedSetting } from "./patched-points.js";
 import type { ScenarioVariants, Setting, VariedInput } from "./variants.js";
 
@@ -120,18 +120,6 @@ export interface SweepBlock {
   holds: Uint8Array;
 }
 
-/** Each axis' index at a position of the grid (row-major: the last axis varies fastest). */
-function indicesAt(axes: readonly SweepGridAxis[], position: number): number[] {
-  const indices = new Array<number>(axes.length);
-  let rest = position;
-  for (let axis = axes.length - 1; axis >= 0; axis--) {
-    const length = axes[axis]!.settings.length;
-    indices[axis] = rest % length;
-    rest = Math.floor(rest / length);
-  }
-  return indices;
-}
-
 /**
  * Evaluates the points of a block that patch cleanly into the file's data (`points`); the
  * others, which may break a rule, are left to `SweepPoints.take`, which validates them in
@@ -148,7 +136,7 @@ export function evaluateSweepBlock(
   const evaluated = new Uint8Array(block.count);
   const holds = new Uint8Array(block.count);
   const metrics = new Array<MetricValue>(block.count * columns.length).fill(null);
-  const indices = indicesAt(axes, block.first);
+  const indices = indicesAt(lengthsOf(axes), block.first);
   const settings = indices.map((index, axis) => axes[axis]!.settings[index]!);
   for (let i = 0; i < block.count; i++) {
     if (i > 0) nextPoint(axes, indices, settings);
@@ -173,10 +161,16 @@ function nextPoint(axes: readonly SweepGridAxis[], indices: number[], settings: 
   }
 }
 
+/** The number of values of each axis. */
+function lengthsOf(axes: readonly SweepGridAxis[]): number[] {
+  return axes.map((axis) => axis.settings.length);
+}
+
 /** A sweep's points taken block by block, in order, and the report they make. */
 class SweepPoints {
   readonly points: SweepPoint[] = [];
   private readonly resolved: unknown[][];
+  private readonly lengths: number[];
 
   constructor(
     private readonly variants: ScenarioVariants,
@@ -185,17 +179,18 @@ class SweepPoints {
     private readonly evaluate: (scenario: Scenario) => PointFigures,
   ) {
     this.resolved = axes.map((axis) => new Array<unknown>(axis.settings.length));
+    this.lengths = lengthsOf(axes);
   }
 
   get total(): number {
-    return this.axes.reduce((product, axis) => product * axis.settings.length, 1);
+    return this.lengths.reduce((product, length) => product * length, 1);
   }
 
   /** The next block's points: evaluated ones as they came, the others validated in full here (a point that breaks a rule throws). */
   take(block: SweepBlock): void {
     const columns = this.plan.columns;
     for (let i = 0; i < block.evaluated.length; i++) {
-      const indices = indicesAt(this.axes, this.points.length);
+      const indices = indicesAt(this.lengths, this.points.length);
       if (block.evaluated[i] === 1) {
         for (let axis = 0; axis < indices.length; axis++) {
           const setting = this.axes[axis]!.settings[indices[axis]!]!;
@@ -224,7 +219,6 @@ class SweepPoints {
       labels: one.axis.labels,
       values: this.resolved[axis]!,
     }));
-    const lengths = this.axes.map((axis) => axis.settings.length);
     return {
       scenario: scenarioHeader(this.variants.base),
       axes,
@@ -232,7 +226,7 @@ class SweepPoints {
       matrixMetric: this.plan.matrixMetric,
       points: this.points,
       flips: findFlips(
-        lengths,
+        this.lengths,
         this.points.map((point) => point.holds),
       ),
     };
