@@ -248,10 +248,14 @@ export function sweepReport(
   progress?: (done: number, total: number) => void,
 ): SweepReport {
   const run = new SweepPoints(variants, plan, sweepAxes(variants, plan), evaluate);
+  // Points are made once every block is evaluated: made as the blocks come, they would survive
+  // the evaluations' many young-generation collections, each copy of them growing the heap.
+  const done: SweepBlock[] = [];
   for (const block of blocksOf(run.total)) {
     progress?.(block.first, run.total);
-    run.take(evaluateSweepBlock(variants.patchedPoints, run.axes, plan.columns, block, evaluate));
+    done.push(evaluateSweepBlock(variants.patchedPoints, run.axes, plan.columns, block, evaluate));
   }
+  for (const block of done) run.take(block);
   return run.report();
 }
 
