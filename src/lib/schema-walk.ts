@@ -118,7 +118,8 @@ export function fieldSchemaAt(schema: z.core.$ZodType, path: readonly PropertyKe
     for (;;) {
       const def = container._zod.def as unknown as { type: string; innerType?: z.core.$ZodType; checks?: z.core.$ZodCheck[] };
       const checks = def.checks ?? [];
-      if (!checks.every((check) => def.type === "array" && LENGTH_CHECKS.has((check._zod.def as { check: string }).check))) return undefined;
+      if (!checks.every((check) => def.type === "array" && LENGTH_CHECKS.has((check._zod.def as { check: string }).check)))
+        return undefined;
       if ((def.type !== "optional" && def.type !== "default") || def.innerType === undefined) break;
       container = def.innerType;
     }

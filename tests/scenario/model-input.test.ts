@@ -201,7 +201,11 @@ describe("SECTION_INPUTS: toModelInput section by section", () => {
   it("has a part for each section it reads, and every key of the input but horizonDays in one of them", () => {
     expect(Object.keys(SECTION_INPUTS).sort()).toEqual(Object.keys(changed).sort());
     const keys = Object.keys(SECTION_INPUTS).flatMap((section) => Object.keys(SECTION_INPUTS[section]!(scenarioData(horizon))));
-    expect(keys.sort()).toEqual(Object.keys(toModelInput(scenarioData(horizon))).filter((key) => key !== "horizonDays").sort());
+    expect(keys.sort()).toEqual(
+      Object.keys(toModelInput(scenarioData(horizon)))
+        .filter((key) => key !== "horizonDays")
+        .sort(),
+    );
   });
 
   it("puts one changed section's part in place of the file's: toModelInput of the changed scenario", () => {

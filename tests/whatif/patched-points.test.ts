@@ -95,9 +95,7 @@ describe("ScenarioVariants.at with patched points", () => {
           { input: d7, value: 0.3, label: "--vary retention.d7=0.3" },
         ]),
       ),
-    ).toEqual([
-      { file: FILE, path: "--vary retention.d30=0.5", message: "retention never rises: d30 (0.5) is above d7 (0.3)" },
-    ]);
+    ).toEqual([{ file: FILE, path: "--vary retention.d30=0.5", message: "retention never rises: d30 (0.5) is above d7 (0.3)" }]);
   });
 
   it("reports a point that breaks a rule across fields at its --vary", () => {
@@ -165,7 +163,10 @@ describe("ScenarioVariants.at against a full validation of each point", () => {
           }
         })();
         if (full === undefined) {
-          expect(problemLines(() => variants.at(settings)), settings[0]!.label).toEqual(problemLines(() => variants.validatedInFull(settings)));
+          expect(
+            problemLines(() => variants.at(settings)),
+            settings[0]!.label,
+          ).toEqual(problemLines(() => variants.validatedInFull(settings)));
           continue;
         }
         const point = variants.at(settings);
