@@ -44,15 +44,15 @@ function sweepCsv(report: SweepReport): string {
   const axisFields = report.axes.map((axis) => axis.values.map((value) => csvField(toCell(value))));
   const columns = [...sources.values()];
   const lines = [[...sources.keys()].map(csvField).join(",")];
+  // One array of fields, joined at each row: a line built field by field would be a chain of strings to flatten.
+  const fields = new Array<string>(columns.length);
   for (const point of report.points) {
-    let line = "";
     for (let column = 0; column < columns.length; column++) {
       const source = columns[column]!;
-      const field =
+      fields[column] =
         "axis" in source ? axisFields[source.axis]![point.indices[source.axis]!]! : csvField(point.metrics[source.metric] ?? null);
-      line = column === 0 ? field : `${line},${field}`;
     }
-    lines.push(line);
+    lines.push(fields.join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }
