@@ -111,13 +111,32 @@ export interface PointBlock {
 
 /**
  * What a block's points gave, in order: `evaluated[i]` 1 where point `first + i` patched
- * cleanly and was evaluated (its `columns` metrics at `metrics[i * columns.length ..]`,
- * whether the ladder held at `holds[i]`), 0 where it is left to be validated in full.
+ * cleanly and was evaluated (its `columns` metrics at `i * columns.length ..` of `values`
+ * and `kinds`, whether the ladder held at `holds[i]`), 0 where it is left to be validated in
+ * full. In typed arrays: thousands of boxed numbers would outlive many collections.
  */
 export interface SweepBlock {
   evaluated: Uint8Array;
-  metrics: MetricValue[];
+  values: Float64Array;
+  /** What each metric is: METRIC_NULL, METRIC_NUMBER (in `values`), METRIC_FALSE or METRIC_TRUE. */
+  kinds: Uint8Array;
   holds: Uint8Array;
+}
+
+const [METRIC_NULL, METRIC_NUMBER, METRIC_FALSE, METRIC_TRUE] = [0, 1, 2, 3];
+
+/** A metric's value from a block's `values` and `kinds` at `at`. */
+function blockMetric(block: SweepBlock, at: number): MetricValue {
+  const kind = block.kinds[at];
+  return kind === METRIC_NUMBER ? block.values[at]! : kind === METRIC_NULL ? null : kind === METRIC_TRUE;
+}
+
+/** Stores a metric's value in a block's `values` and `kinds` at `at`. */
+function storeMetric(values: Float64Array, kinds: Uint8Array, at: number, value: MetricValue): void {
+  if (typeof value === "number") {
+    values[at] = value;
+    kinds[at] = METRIC_NUMBER;
+  } else kinds[at] = value === null ? METRIC_NULL : value ? METRIC_TRUE : METRIC_FALSE;
 }
 
 /**
@@ -135,7 +154,8 @@ export function evaluateSweepBlock(
   const paths = columns.map((metric) => metric.split("."));
   const evaluated = new Uint8Array(block.count);
   const holds = new Uint8Array(block.count);
-  const metrics = new Array<MetricValue>(block.count * columns.length).fill(null);
+  const values = new Float64Array(block.count * columns.length);
+  const kinds = new Uint8Array(block.count * columns.length);
   const indices = indicesAt(lengthsOf(axes), block.first);
   const settings = indices.map((index, axis) => axes[axis]!.settings[index]!);
   for (let i = 0; i < block.count; i++) {
@@ -145,9 +165,10 @@ export function evaluateSweepBlock(
     const result = evaluate(scenario);
     evaluated[i] = 1;
     holds[i] = result.ladder.holds ? 1 : 0;
-    for (let column = 0; column < paths.length; column++) metrics[i * paths.length + column] = metricValue(result, paths[column]!);
+    for (let column = 0; column < paths.length; column++)
+      storeMetric(values, kinds, i * paths.length + column, metricValue(result, paths[column]!));
   }
-  return { evaluated, metrics, holds };
+  return { evaluated, values, kinds, holds };
 }
 
 /** Steps `indices` (and the `settings` at them) to the next point of the grid, row-major. */
@@ -197,7 +218,7 @@ class SweepPoints {
           this.resolved[axis]![indices[axis]!] ??= this.variants.patchedPoints.validated(setting)!.value;
         }
         const metrics: Record<string, MetricValue> = {};
-        for (let column = 0; column < columns.length; column++) metrics[columns[column]!] = block.metrics[i * columns.length + column]!;
+        for (let column = 0; column < columns.length; column++) metrics[columns[column]!] = blockMetric(block, i * columns.length + column);
         this.points.push({ indices, metrics, holds: block.holds[i] === 1 });
         continue;
       }
