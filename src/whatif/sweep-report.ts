@@ -29,6 +29,24 @@ export interface SweepPoint {
   holds: boolean;
 }
 
+/**
+ * Metrics in typed arrays, each a number (in `values`), true, false or null (`kinds`): ten
+ * thousand points' boxed numbers would outlive many collections, each copying them.
+ */
+export interface MetricCells {
+  values: Float64Array;
+  /** What each metric is: METRIC_NULL, METRIC_NUMBER (its value in `values`), METRIC_FALSE or METRIC_TRUE. */
+  kinds: Uint8Array;
+}
+
+/** Every point's metrics and verdict, row-major: metric `m` of point `p` at `p * metrics.length + m` (metricAt). */
+export interface PointTable extends MetricCells {
+  /** The number of values of each axis. */
+  lengths: number[];
+  /** 1 where the ladder holds at the point. */
+  holds: Uint8Array;
+}
+
 /** What `sweep` found: the data of its report. */
 export interface SweepReport {
   scenario: ScenarioHeader;
@@ -37,7 +55,10 @@ export interface SweepReport {
   metrics: string[];
   /** The metric of the matrix (two axes). */
   matrixMetric: string;
-  points: SweepPoint[];
+  /** The points' figures as the CSV reads them. */
+  table: PointTable;
+  /** The same points as objects, made on first use. */
+  readonly points: SweepPoint[];
   flips: Flip[];
 }
 
@@ -111,32 +132,28 @@ export interface PointBlock {
 
 /**
  * What a block's points gave, in order: `evaluated[i]` 1 where point `first + i` patched
- * cleanly and was evaluated (its `columns` metrics at `i * columns.length ..` of `values`
- * and `kinds`, whether the ladder held at `holds[i]`), 0 where it is left to be validated in
- * full. In typed arrays: thousands of boxed numbers would outlive many collections.
+ * cleanly and was evaluated (its `columns` metrics at `i * columns.length ..`, whether the
+ * ladder held at `holds[i]`), 0 where it is left to be validated in full.
  */
-export interface SweepBlock {
+export interface SweepBlock extends MetricCells {
   evaluated: Uint8Array;
-  values: Float64Array;
-  /** What each metric is: METRIC_NULL, METRIC_NUMBER (in `values`), METRIC_FALSE or METRIC_TRUE. */
-  kinds: Uint8Array;
   holds: Uint8Array;
 }
 
 const [METRIC_NULL, METRIC_NUMBER, METRIC_FALSE, METRIC_TRUE] = [0, 1, 2, 3];
 
-/** A metric's value from a block's `values` and `kinds` at `at`. */
-function blockMetric(block: SweepBlock, at: number): MetricValue {
-  const kind = block.kinds[at];
-  return kind === METRIC_NUMBER ? block.values[at]! : kind === METRIC_NULL ? null : kind === METRIC_TRUE;
+/** The metric at `at` of `cells`. */
+export function metricAt(cells: MetricCells, at: number): MetricValue {
+  const kind = cells.kinds[at];
+  return kind === METRIC_NUMBER ? cells.values[at]! : kind === METRIC_NULL ? null : kind === METRIC_TRUE;
 }
 
-/** Stores a metric's value in a block's `values` and `kinds` at `at`. */
-function storeMetric(values: Float64Array, kinds: Uint8Array, at: number, value: MetricValue): void {
+/** Stores a metric at `at` of `cells`. */
+function storeMetric(cells: MetricCells, at: number, value: MetricValue): void {
   if (typeof value === "number") {
-    values[at] = value;
-    kinds[at] = METRIC_NUMBER;
-  } else kinds[at] = value === null ? METRIC_NULL : value ? METRIC_TRUE : METRIC_FALSE;
+    cells.values[at] = value;
+    cells.kinds[at] = METRIC_NUMBER;
+  } else cells.kinds[at] = value === null ? METRIC_NULL : value ? METRIC_TRUE : METRIC_FALSE;
 }
 
 /**
@@ -154,8 +171,10 @@ export function evaluateSweepBlock(
   const paths = columns.map((metric) => metric.split("."));
   const evaluated = new Uint8Array(block.count);
   const holds = new Uint8Array(block.count);
-  const values = new Float64Array(block.count * columns.length);
-  const kinds = new Uint8Array(block.count * columns.length);
+  const cells: MetricCells = {
+    values: new Float64Array(block.count * columns.length),
+    kinds: new Uint8Array(block.count * columns.length),
+  };
   const indices = indicesAt(lengthsOf(axes), block.first);
   const settings = indices.map((index, axis) => axes[axis]!.settings[index]!);
   for (let i = 0; i < block.count; i++) {
@@ -166,9 +185,9 @@ export function evaluateSweepBlock(
     evaluated[i] = 1;
     holds[i] = result.ladder.holds ? 1 : 0;
     for (let column = 0; column < paths.length; column++)
-      storeMetric(values, kinds, i * paths.length + column, metricValue(result, paths[column]!));
+      storeMetric(cells, i * paths.length + column, metricValue(result, paths[column]!));
   }
-  return { evaluated, values, kinds, holds };
+  return { evaluated, ...cells, holds };
 }
 
 /** Steps `indices` (and the `settings` at them) to the next point of the grid, row-major. */
@@ -189,9 +208,11 @@ function lengthsOf(axes: readonly SweepGridAxis[]): number[] {
 
 /** A sweep's points taken block by block, in order, and the report they make. */
 class SweepPoints {
-  readonly points: SweepPoint[] = [];
   private readonly resolved: unknown[][];
   private readonly lengths: number[];
+  private readonly table: PointTable;
+  /** The points taken so far. */
+  private taken = 0;
 
   constructor(
     private readonly variants: ScenarioVariants,
@@ -201,6 +222,13 @@ class SweepPoints {
   ) {
     this.resolved = axes.map((axis) => new Array<unknown>(axis.settings.length));
     this.lengths = lengthsOf(axes);
+    const cells = this.total * plan.columns.length;
+    this.table = {
+      lengths: this.lengths,
+      values: new Float64Array(cells),
+      kinds: new Uint8Array(cells),
+      holds: new Uint8Array(this.total),
+    };
   }
 
   get total(): number {
@@ -210,26 +238,26 @@ class SweepPoints {
   /** The next block's points: evaluated ones as they came, the others validated in full here (a point that breaks a rule throws). */
   take(block: SweepBlock): void {
     const columns = this.plan.columns;
+    const width = columns.length;
     for (let i = 0; i < block.evaluated.length; i++) {
-      const indices = indicesAt(this.lengths, this.points.length);
+      const position = this.taken++;
+      const indices = indicesAt(this.lengths, position);
       if (block.evaluated[i] === 1) {
         for (let axis = 0; axis < indices.length; axis++) {
           const setting = this.axes[axis]!.settings[indices[axis]!]!;
           this.resolved[axis]![indices[axis]!] ??= this.variants.patchedPoints.validated(setting)!.value;
         }
-        const metrics: Record<string, MetricValue> = {};
-        for (let column = 0; column < columns.length; column++) metrics[columns[column]!] = blockMetric(block, i * columns.length + column);
-        this.points.push({ indices, metrics, holds: block.holds[i] === 1 });
+        this.table.values.set(block.values.subarray(i * width, (i + 1) * width), position * width);
+        this.table.kinds.set(block.kinds.subarray(i * width, (i + 1) * width), position * width);
+        this.table.holds[position] = block.holds[i]!;
         continue;
       }
       const scenario = this.variants.at(indices.map((index, axis) => this.axes[axis]!.settings[index]!));
       for (const [axis, index] of indices.entries()) this.resolved[axis]![index] ??= valueAt(scenario.data, this.axes[axis]!.input.path);
       const result = this.evaluate(scenario);
-      this.points.push({
-        indices,
-        metrics: Object.fromEntries(columns.map((metric) => [metric, metricValue(result, metric)])),
-        holds: result.ladder.holds,
-      });
+      for (let column = 0; column < width; column++)
+        storeMetric(this.table, position * width + column, metricValue(result, columns[column]!));
+      this.table.holds[position] = result.ladder.holds ? 1 : 0;
     }
   }
 
@@ -240,18 +268,34 @@ class SweepPoints {
       labels: one.axis.labels,
       values: this.resolved[axis]!,
     }));
+    const { table } = this;
+    const metrics = this.plan.columns;
+    let points: SweepPoint[] | undefined;
     return {
       scenario: scenarioHeader(this.variants.base),
       axes,
-      metrics: this.plan.columns,
+      metrics,
       matrixMetric: this.plan.matrixMetric,
-      points: this.points,
+      table,
+      get points() {
+        points ??= pointsOf(table, metrics);
+        return points;
+      },
       flips: findFlips(
         this.lengths,
-        this.points.map((point) => point.holds),
+        Array.from(table.holds, (holds) => holds === 1),
       ),
     };
   }
+}
+
+/** A table's points as objects. */
+function pointsOf(table: PointTable, metrics: readonly string[]): SweepPoint[] {
+  return Array.from(table.holds, (holds, position) => {
+    const values: Record<string, MetricValue> = {};
+    for (const [column, metric] of metrics.entries()) values[metric] = metricAt(table, position * metrics.length + column);
+    return { indices: indicesAt(table.lengths, position), metrics: values, holds: holds === 1 };
+  });
 }
 
 /** The blocks of a grid of `total` points, in order. */

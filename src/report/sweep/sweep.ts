@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { SCHEMA_VERSION } from "../../result/json-result.js";
 import { metricKind, type MetricValue } from "../../whatif/metrics.js";
-import type { SweepPoint, SweepReport } from "../../whatif/sweep-report.js";
+import { metricAt, type SweepPoint, type SweepReport } from "../../whatif/sweep-report.js";
+import { indicesAt } from "../../whatif/sweep.js";
 import { csvField } from "../shared/csv.js";
 import { NOT_AVAILABLE, plural, scenarioLine } from "../shared/format.js";
 import { jsonText } from "../shared/json.js";
@@ -38,19 +39,22 @@ function pointRow(report: SweepReport, point: SweepPoint): Map<string, Cell> {
  */
 function sweepCsv(report: SweepReport): string {
   // A column per distinct key, filled by the last of pointRow's sets to it.
-  const sources = new Map<string, { axis: number } | { metric: string }>();
+  const sources = new Map<string, { axis: number } | { metric: number }>();
   for (const [axis, { path }] of report.axes.entries()) sources.set(path, { axis });
-  for (const metric of report.metrics) sources.set(metric, { metric });
+  for (const [metric, name] of report.metrics.entries()) sources.set(name, { metric });
   const axisFields = report.axes.map((axis) => axis.values.map((value) => csvField(toCell(value))));
   const columns = [...sources.values()];
   const lines = [[...sources.keys()].map(csvField).join(",")];
+  const { table } = report;
+  const width = report.metrics.length;
   // One array of fields, joined at each row: a line built field by field would be a chain of strings to flatten.
   const fields = new Array<string>(columns.length);
-  for (const point of report.points) {
+  for (let position = 0; position < table.holds.length; position++) {
+    const indices = indicesAt(table.lengths, position);
     for (let column = 0; column < columns.length; column++) {
       const source = columns[column]!;
       fields[column] =
-        "axis" in source ? axisFields[source.axis]![point.indices[source.axis]!]! : csvField(point.metrics[source.metric] ?? null);
+        "axis" in source ? axisFields[source.axis]![indices[source.axis]!]! : csvField(metricAt(table, position * width + source.metric));
     }
     lines.push(fields.join(","));
   }
