@@ -247,8 +247,10 @@ class SweepPoints {
           const setting = this.axes[axis]!.settings[indices[axis]!]!;
           this.resolved[axis]![indices[axis]!] ??= this.variants.patchedPoints.validated(setting)!.value;
         }
-        this.table.values.set(block.values.subarray(i * width, (i + 1) * width), position * width);
-        this.table.kinds.set(block.kinds.subarray(i * width, (i + 1) * width), position * width);
+        for (let column = 0; column < width; column++) {
+          this.table.values[position * width + column] = block.values[i * width + column]!;
+          this.table.kinds[position * width + column] = block.kinds[i * width + column]!;
+        }
         this.table.holds[position] = block.holds[i]!;
         continue;
       }
