@@ -34,10 +34,11 @@ const MIN_SAMPLES_FOR_WORKERS = 2000;
  * A sweep with fewer points x horizon days than this stays in this thread. Measured with
  * --cpu-prof and paired runs on a 2-core machine: a worker costs 0.4-0.9 s of a core
  * beside its share of the points (Node's start in a new thread, the bundle, warming up
- * its own JIT, its own garbage), while a point costs some 0.1 µs per horizon day; a
- * 100 x 100 sweep at 365 days (about 1 s in one thread) took longer with a worker. So
- * workers start only where a sweep is several seconds of evaluation: 10,000 points at
- * 2,000 days, or 5,500 at 3,650.
+ * its own JIT, its own garbage: some 6,000 more page faults), while a point costs some
+ * 0.1 µs per horizon day; a 100 x 100 sweep at 365 days took longer with a worker, both
+ * at about 1 s in one thread and again at about 0.5 s once each axis value was validated
+ * once (one worker: +0.4-0.65 s of CPU, wall time up). So workers start only where a sweep
+ * is several seconds of evaluation: 10,000 points at 2,000 days, or 5,500 at 3,650.
  */
 const MIN_SWEEP_DAY_POINTS = 20_000_000;
 const MAX_JOBS = 256;

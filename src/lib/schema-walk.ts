@@ -100,3 +100,40 @@ export function pipeInputType(schema: unknown): string | undefined {
   const def = (schema as z.core.$ZodType)._zod.def as unknown as { type: string; in?: z.core.$ZodType };
   return def.type === "pipe" && def.in !== undefined ? typeOf(def.in) : undefined;
 }
+
+/** Checks on a list that only count its items: changing one item cannot break them. */
+const LENGTH_CHECKS: ReadonlySet<string> = new Set(["min_length", "max_length", "length_equals"]);
+
+/**
+ * The schema of the field at a path, as its parent parses it, where each container on the
+ * way is an object or a list (through optional and default) with no check of its own but a
+ * list's length: in a document whose containers on the path exist and which the schema took,
+ * a value set at the path is taken just when this schema takes it, and gives what it gives.
+ * Undefined where the path passes anything else (a union, a record, a pipe, a refinement).
+ */
+export function fieldSchemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType | undefined {
+  let field = schema;
+  for (const segment of path) {
+    let container = field;
+    for (;;) {
+      const def = container._zod.def as unknown as { type: string; innerType?: z.core.$ZodType; checks?: z.core.$ZodCheck[] };
+      const checks = def.checks ?? [];
+      if (!checks.every((check) => def.type === "array" && LENGTH_CHECKS.has((check._zod.def as { check: string }).check)))
+        return undefined;
+      if ((def.type !== "optional" && def.type !== "default") || def.innerType === undefined) break;
+      container = def.innerType;
+    }
+    const type = typeOf(container);
+    const next =
+      typeof segment === "number"
+        ? type === "array"
+          ? (container as z.core.$ZodArray)._zod.def.element
+          : undefined
+        : type === "object" && Object.hasOwn((container as z.core.$ZodObject)._zod.def.shape, String(segment))
+          ? (container as z.core.$ZodObject)._zod.def.shape[String(segment)]
+          : undefined;
+    if (next === undefined) return undefined;
+    field = next;
+  }
+  return field;
+}

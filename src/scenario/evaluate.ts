@@ -1,5 +1,5 @@
 import { evaluateResult } from "../model/fast/evaluate.js";
-import { evaluate, timeline, type TimelinePeriod } from "../model/index.js";
+import { evaluate, type ModelResult, timeline, type TimelinePeriod } from "../model/index.js";
 import { jsonResult, type JsonResult, type ScenarioHeader } from "../result/json-result.js";
 import type { Scenario } from "./load.js";
 
@@ -22,6 +22,14 @@ export function evaluateScenario(scenario: Scenario, period?: TimelinePeriod): J
  */
 export function evaluatePoint(scenario: Scenario): JsonResult {
   return evaluateScenario(scenario);
+}
+
+/**
+ * One point's figures without the JSON result around them: evaluatePoint's totals, unit,
+ * ladder and milestones, for callers that read only metrics (sweep's thousands of points).
+ */
+export function evaluatePointFigures(scenario: Scenario): ModelResult {
+  return evaluateResult(scenario.input);
 }
 
 /** Which scenario a report is about, as every report's JSON names it. */

@@ -22,48 +22,85 @@ import { RETENTION_DAYS, type RetentionKey, type ScenarioData } from "./schema.j
  */
 export function toModelInput(scenario: ScenarioData): ModelInput {
   const horizonDays = scenario.horizon_days;
-  const acquisition = scenario.acquisition;
-  const { tokens, usage, inference } = scenario;
   return {
     horizonDays,
-    acquisition: {
-      buying: buyingMode(acquisition),
-      channels: (acquisition?.channels ?? []).map(toChannel),
-      durationDays: acquisition?.duration_days ?? horizonDays,
-      annualCostChange: acquisition?.annual_cost_change ?? 0,
-      organicInstallsPerDay: acquisition?.organic_installs_per_day ?? 0,
-      organicRatio: acquisition?.organic_ratio ?? 0,
-      schedule: toSchedule(acquisition),
-    },
-    retention: (Object.keys(RETENTION_DAYS) as RetentionKey[])
-      .filter((key) => scenario.retention[key] !== undefined)
-      .map((key) => ({ day: RETENTION_DAYS[key], rate: scenario.retention[key]! })),
-    retentionTail: scenario.retention.tail ?? "power",
-    usage: {
-      sessionsPerDau: usage.sessions_per_dau,
-      turns: turnsDistribution(usage),
-      maxTurnsPerDay: usage.max_turns_per_day ?? null,
-      lifetimeDays: usage.lifetime_days ?? horizonDays,
-    },
-    tokens: {
-      system: tokens.system,
-      context: tokens.context,
-      input: tokens.input,
-      output: tokens.output,
-      reasoning: tokens.reasoning,
-      history: historyMode(tokens.history),
-      historyIncludesContext: tokens.history_includes_context,
-      cacheHitRate: tokens.cache_hit_rate,
-    },
-    inference: toInference(inference),
-    training: {
-      runs: (scenario.training?.runs ?? []).map(toTrainingRun),
-      usefulLifeDays: scenario.training?.useful_life_days ?? horizonDays,
-      retrain: scenario.training?.retrain ?? false,
-      annualCostChange: scenario.training?.annual_cost_change ?? 0,
-      appShare: scenario.training?.app_share ?? 1,
-    },
+    acquisition: acquisitionInput(scenario.acquisition, horizonDays),
+    retention: retentionPoints(scenario.retention),
+    retentionTail: retentionTail(scenario.retention),
+    usage: usageInput(scenario.usage, horizonDays),
+    tokens: tokensInput(scenario.tokens),
+    inference: toInference(scenario.inference),
+    training: trainingInput(scenario.training, horizonDays),
     revenue: toRevenue(scenario.revenue),
+  };
+}
+
+/**
+ * Each top-level section's part of toModelInput, read from that section and horizon_days
+ * alone: a scenario that differs from another in such sections only has the other's input
+ * with those parts in place of its own (sweep points, whatif/patched-points.ts).
+ */
+export const SECTION_INPUTS: Readonly<Record<string, (scenario: ScenarioData) => Partial<ModelInput>>> = {
+  acquisition: (scenario) => ({ acquisition: acquisitionInput(scenario.acquisition, scenario.horizon_days) }),
+  retention: (scenario) => ({ retention: retentionPoints(scenario.retention), retentionTail: retentionTail(scenario.retention) }),
+  usage: (scenario) => ({ usage: usageInput(scenario.usage, scenario.horizon_days) }),
+  tokens: (scenario) => ({ tokens: tokensInput(scenario.tokens) }),
+  inference: (scenario) => ({ inference: toInference(scenario.inference) }),
+  training: (scenario) => ({ training: trainingInput(scenario.training, scenario.horizon_days) }),
+  revenue: (scenario) => ({ revenue: toRevenue(scenario.revenue) }),
+};
+
+function acquisitionInput(acquisition: ScenarioData["acquisition"], horizonDays: number): ModelInput["acquisition"] {
+  return {
+    buying: buyingMode(acquisition),
+    channels: (acquisition?.channels ?? []).map(toChannel),
+    durationDays: acquisition?.duration_days ?? horizonDays,
+    annualCostChange: acquisition?.annual_cost_change ?? 0,
+    organicInstallsPerDay: acquisition?.organic_installs_per_day ?? 0,
+    organicRatio: acquisition?.organic_ratio ?? 0,
+    schedule: toSchedule(acquisition),
+  };
+}
+
+function retentionPoints(retention: ScenarioData["retention"]): ModelInput["retention"] {
+  return (Object.keys(RETENTION_DAYS) as RetentionKey[])
+    .filter((key) => retention[key] !== undefined)
+    .map((key) => ({ day: RETENTION_DAYS[key], rate: retention[key]! }));
+}
+
+function retentionTail(retention: ScenarioData["retention"]): NonNullable<ModelInput["retentionTail"]> {
+  return retention.tail ?? "power";
+}
+
+function usageInput(usage: ScenarioData["usage"], horizonDays: number): ModelInput["usage"] {
+  return {
+    sessionsPerDau: usage.sessions_per_dau,
+    turns: turnsDistribution(usage),
+    maxTurnsPerDay: usage.max_turns_per_day ?? null,
+    lifetimeDays: usage.lifetime_days ?? horizonDays,
+  };
+}
+
+function tokensInput(tokens: ScenarioData["tokens"]): ModelInput["tokens"] {
+  return {
+    system: tokens.system,
+    context: tokens.context,
+    input: tokens.input,
+    output: tokens.output,
+    reasoning: tokens.reasoning,
+    history: historyMode(tokens.history),
+    historyIncludesContext: tokens.history_includes_context,
+    cacheHitRate: tokens.cache_hit_rate,
+  };
+}
+
+function trainingInput(training: ScenarioData["training"], horizonDays: number): ModelInput["training"] {
+  return {
+    runs: (training?.runs ?? []).map(toTrainingRun),
+    usefulLifeDays: training?.useful_life_days ?? horizonDays,
+    retrain: training?.retrain ?? false,
+    annualCostChange: training?.annual_cost_change ?? 0,
+    appShare: training?.app_share ?? 1,
   };
 }
 

@@ -33,16 +33,27 @@ export function crossFieldProblems(scenario: ScenarioData): FieldProblem[] {
 }
 
 /**
+ * The top-level keys that one rule reads together: fx's (currency and fx) and the installs
+ * bound's (acquisition and horizon_days); every other rule reads one section. Where no two
+ * changed keys share a rule, the problems of a change are those of each key changed alone.
+ */
+export const KEYS_READ_TOGETHER: readonly [readonly string[], readonly string[]] = [
+  ["currency", "fx"],
+  ["acquisition", "horizon_days"],
+];
+
+/**
  * crossFieldProblems of a scenario that differs, only in the top-level keys `changed`, from
  * one that met every rule: a rule reads its own section (the installs bound: acquisition and
  * horizon_days; fx: currency and fx), so a rule over unchanged keys cannot break.
  */
 export function problemsWhereChanged(scenario: ScenarioData, changed: ReadonlySet<string>): FieldProblem[] {
   // Pushed rather than spread: a sweep point or a draw runs this thousands of times, nearly always finding nothing.
+  const [fxKeys, installsKeys] = KEYS_READ_TOGETHER;
   const problems: FieldProblem[] = [];
-  if (changed.has("currency") || changed.has("fx")) problems.push(...fxProblems(scenario));
+  if (fxKeys.some((key) => changed.has(key))) problems.push(...fxProblems(scenario));
   for (const section of RULE_SECTIONS) if (changed.has(section)) problems.push(...sectionProblems(section, scenario[section]));
-  if (changed.has("acquisition") || changed.has("horizon_days")) problems.push(...installsReachProblems(scenario));
+  if (installsKeys.some((key) => changed.has(key))) problems.push(...installsReachProblems(scenario));
   return problems;
 }
 

@@ -6,9 +6,12 @@ import type { Scenario } from "../scenario/load.js";
 import { splitAssignment } from "../scenario/overrides.js";
 import { checkMetric, LADDER_HOLDS, type MetricValue, metricValue, parseMetricList } from "./metrics.js";
 import { type AxisValues, gridSize, parseSpec } from "./spec.js";
-import { type Flip, findFlips } from "./sweep.js";
+import { type Flip, findFlips, indicesAt } from "./sweep.js";
 import type { PatchedPoints, ValidatedSetting } from "./patched-points.js";
 import type { ScenarioVariants, Setting, VariedInput } from "./variants.js";
+
+/** What a sweep reads of a point's evaluation: the sections of the JSON result its metrics name (metrics.ts). */
+export type PointFigures = Pick<JsonResult, "totals" | "unit" | "ladder" | "milestones">;
 
 /** One `--vary`: its path as typed, its SPEC, and each value as written and as the scenario resolved it. */
 export interface SweepAxis {
@@ -26,6 +29,24 @@ export interface SweepPoint {
   holds: boolean;
 }
 
+/**
+ * Metrics in typed arrays, each a number (in `values`), true, false or null (`kinds`): ten
+ * thousand points' boxed numbers would outlive many collections, each copying them.
+ */
+export interface MetricCells {
+  values: Float64Array;
+  /** What each metric is: METRIC_NULL, METRIC_NUMBER (its value in `values`), METRIC_FALSE or METRIC_TRUE. */
+  kinds: Uint8Array;
+}
+
+/** Every point's metrics and verdict, row-major: metric `m` of point `p` at `p * metrics.length + m` (metricAt). */
+export interface PointTable extends MetricCells {
+  /** The number of values of each axis. */
+  lengths: number[];
+  /** 1 where the ladder holds at the point. */
+  holds: Uint8Array;
+}
+
 /** What `sweep` found: the data of its report. */
 export interface SweepReport {
   scenario: ScenarioHeader;
@@ -34,7 +55,10 @@ export interface SweepReport {
   metrics: string[];
   /** The metric of the matrix (two axes). */
   matrixMetric: string;
-  points: SweepPoint[];
+  /** The points' figures as the CSV reads them. */
+  table: PointTable;
+  /** The same points as objects, made on first use. */
+  readonly points: SweepPoint[];
   flips: Flip[];
 }
 
@@ -108,25 +132,28 @@ export interface PointBlock {
 
 /**
  * What a block's points gave, in order: `evaluated[i]` 1 where point `first + i` patched
- * cleanly and was evaluated (its `columns` metrics at `metrics[i * columns.length ..]`,
- * whether the ladder held at `holds[i]`), 0 where it is left to be validated in full.
+ * cleanly and was evaluated (its `columns` metrics at `i * columns.length ..`, whether the
+ * ladder held at `holds[i]`), 0 where it is left to be validated in full.
  */
-export interface SweepBlock {
+export interface SweepBlock extends MetricCells {
   evaluated: Uint8Array;
-  metrics: MetricValue[];
   holds: Uint8Array;
 }
 
-/** Each axis' index at a position of the grid (row-major: the last axis varies fastest). */
-function indicesAt(axes: readonly SweepGridAxis[], position: number): number[] {
-  const indices = new Array<number>(axes.length);
-  let rest = position;
-  for (let axis = axes.length - 1; axis >= 0; axis--) {
-    const length = axes[axis]!.settings.length;
-    indices[axis] = rest % length;
-    rest = Math.floor(rest / length);
-  }
-  return indices;
+const [METRIC_NULL, METRIC_NUMBER, METRIC_FALSE, METRIC_TRUE] = [0, 1, 2, 3];
+
+/** The metric at `at` of `cells`. */
+export function metricAt(cells: MetricCells, at: number): MetricValue {
+  const kind = cells.kinds[at];
+  return kind === METRIC_NUMBER ? cells.values[at]! : kind === METRIC_NULL ? null : kind === METRIC_TRUE;
+}
+
+/** Stores a metric at `at` of `cells`. */
+function storeMetric(cells: MetricCells, at: number, value: MetricValue): void {
+  if (typeof value === "number") {
+    cells.values[at] = value;
+    cells.kinds[at] = METRIC_NUMBER;
+  } else cells.kinds[at] = value === null ? METRIC_NULL : value ? METRIC_TRUE : METRIC_FALSE;
 }
 
 /**
@@ -139,64 +166,100 @@ export function evaluateSweepBlock(
   axes: readonly SweepGridAxis[],
   columns: readonly string[],
   block: PointBlock,
-  evaluate: (scenario: Scenario) => JsonResult,
+  evaluate: (scenario: Scenario) => PointFigures,
 ): SweepBlock {
   const paths = columns.map((metric) => metric.split("."));
   const evaluated = new Uint8Array(block.count);
   const holds = new Uint8Array(block.count);
-  const metrics = new Array<MetricValue>(block.count * columns.length).fill(null);
+  const cells: MetricCells = {
+    values: new Float64Array(block.count * columns.length),
+    kinds: new Uint8Array(block.count * columns.length),
+  };
+  const indices = indicesAt(lengthsOf(axes), block.first);
+  const settings = indices.map((index, axis) => axes[axis]!.settings[index]!);
   for (let i = 0; i < block.count; i++) {
-    const indices = indicesAt(axes, block.first + i);
-    const scenario = points.scenarioAt(indices.map((index, axis) => axes[axis]!.settings[index]!));
+    if (i > 0) nextPoint(axes, indices, settings);
+    const scenario = points.scenarioAt(settings);
     if (scenario === undefined) continue;
     const result = evaluate(scenario);
     evaluated[i] = 1;
     holds[i] = result.ladder.holds ? 1 : 0;
-    for (let column = 0; column < paths.length; column++) metrics[i * paths.length + column] = metricValue(result, paths[column]!);
+    for (let column = 0; column < paths.length; column++)
+      storeMetric(cells, i * paths.length + column, metricValue(result, paths[column]!));
   }
-  return { evaluated, metrics, holds };
+  return { evaluated, ...cells, holds };
+}
+
+/** Steps `indices` (and the `settings` at them) to the next point of the grid, row-major. */
+function nextPoint(axes: readonly SweepGridAxis[], indices: number[], settings: Setting[]): void {
+  for (let axis = axes.length - 1; axis >= 0; axis--) {
+    const values = axes[axis]!.settings;
+    const index = indices[axis]! + 1 < values.length ? indices[axis]! + 1 : 0;
+    indices[axis] = index;
+    settings[axis] = values[index]!;
+    if (index > 0) return;
+  }
+}
+
+/** The number of values of each axis. */
+function lengthsOf(axes: readonly SweepGridAxis[]): number[] {
+  return axes.map((axis) => axis.settings.length);
 }
 
 /** A sweep's points taken block by block, in order, and the report they make. */
 class SweepPoints {
-  readonly points: SweepPoint[] = [];
   private readonly resolved: unknown[][];
+  private readonly lengths: number[];
+  private readonly table: PointTable;
+  /** The points taken so far. */
+  private taken = 0;
 
   constructor(
     private readonly variants: ScenarioVariants,
     private readonly plan: SweepPlan,
     readonly axes: readonly SweepGridAxis[],
-    private readonly evaluate: (scenario: Scenario) => JsonResult,
+    private readonly evaluate: (scenario: Scenario) => PointFigures,
   ) {
     this.resolved = axes.map((axis) => new Array<unknown>(axis.settings.length));
+    this.lengths = lengthsOf(axes);
+    const cells = this.total * plan.columns.length;
+    this.table = {
+      lengths: this.lengths,
+      values: new Float64Array(cells),
+      kinds: new Uint8Array(cells),
+      holds: new Uint8Array(this.total),
+    };
   }
 
   get total(): number {
-    return this.axes.reduce((product, axis) => product * axis.settings.length, 1);
+    return this.lengths.reduce((product, length) => product * length, 1);
   }
 
   /** The next block's points: evaluated ones as they came, the others validated in full here (a point that breaks a rule throws). */
   take(block: SweepBlock): void {
     const columns = this.plan.columns;
+    const width = columns.length;
     for (let i = 0; i < block.evaluated.length; i++) {
-      const indices = indicesAt(this.axes, this.points.length);
-      const settings = indices.map((index, axis) => this.axes[axis]!.settings[index]!);
+      const position = this.taken++;
+      const indices = indicesAt(this.lengths, position);
       if (block.evaluated[i] === 1) {
-        for (const [axis, index] of indices.entries())
-          this.resolved[axis]![index] ??= this.variants.patchedPoints.validated(settings[axis]!)!.value;
-        const metrics: Record<string, MetricValue> = {};
-        for (const [column, metric] of columns.entries()) metrics[metric] = block.metrics[i * columns.length + column]!;
-        this.points.push({ indices, metrics, holds: block.holds[i] === 1 });
+        for (let axis = 0; axis < indices.length; axis++) {
+          const setting = this.axes[axis]!.settings[indices[axis]!]!;
+          this.resolved[axis]![indices[axis]!] ??= this.variants.patchedPoints.validated(setting)!.value;
+        }
+        for (let column = 0; column < width; column++) {
+          this.table.values[position * width + column] = block.values[i * width + column]!;
+          this.table.kinds[position * width + column] = block.kinds[i * width + column]!;
+        }
+        this.table.holds[position] = block.holds[i]!;
         continue;
       }
-      const scenario = this.variants.at(settings);
+      const scenario = this.variants.at(indices.map((index, axis) => this.axes[axis]!.settings[index]!));
       for (const [axis, index] of indices.entries()) this.resolved[axis]![index] ??= valueAt(scenario.data, this.axes[axis]!.input.path);
       const result = this.evaluate(scenario);
-      this.points.push({
-        indices,
-        metrics: Object.fromEntries(columns.map((metric) => [metric, metricValue(result, metric)])),
-        holds: result.ladder.holds,
-      });
+      for (let column = 0; column < width; column++)
+        storeMetric(this.table, position * width + column, metricValue(result, columns[column]!));
+      this.table.holds[position] = result.ladder.holds ? 1 : 0;
     }
   }
 
@@ -207,19 +270,34 @@ class SweepPoints {
       labels: one.axis.labels,
       values: this.resolved[axis]!,
     }));
-    const lengths = this.axes.map((axis) => axis.settings.length);
+    const { table } = this;
+    const metrics = this.plan.columns;
+    let points: SweepPoint[] | undefined;
     return {
       scenario: scenarioHeader(this.variants.base),
       axes,
-      metrics: this.plan.columns,
+      metrics,
       matrixMetric: this.plan.matrixMetric,
-      points: this.points,
+      table,
+      get points() {
+        points ??= pointsOf(table, metrics);
+        return points;
+      },
       flips: findFlips(
-        lengths,
-        this.points.map((point) => point.holds),
+        this.lengths,
+        Array.from(table.holds, (holds) => holds === 1),
       ),
     };
   }
+}
+
+/** A table's points as objects. */
+function pointsOf(table: PointTable, metrics: readonly string[]): SweepPoint[] {
+  return Array.from(table.holds, (holds, position) => {
+    const values: Record<string, MetricValue> = {};
+    for (const [column, metric] of metrics.entries()) values[metric] = metricAt(table, position * metrics.length + column);
+    return { indices: indicesAt(table.lengths, position), metrics: values, holds: holds === 1 };
+  });
 }
 
 /** The blocks of a grid of `total` points, in order. */
@@ -233,14 +311,18 @@ function blocksOf(total: number): PointBlock[] {
 export function sweepReport(
   variants: ScenarioVariants,
   plan: SweepPlan,
-  evaluate: (scenario: Scenario) => JsonResult,
+  evaluate: (scenario: Scenario) => PointFigures,
   progress?: (done: number, total: number) => void,
 ): SweepReport {
   const run = new SweepPoints(variants, plan, sweepAxes(variants, plan), evaluate);
+  // Points are made once every block is evaluated: made as the blocks come, they would survive
+  // the evaluations' many young-generation collections, each copy of them growing the heap.
+  const done: SweepBlock[] = [];
   for (const block of blocksOf(run.total)) {
     progress?.(block.first, run.total);
-    run.take(evaluateSweepBlock(variants.patchedPoints, run.axes, plan.columns, block, evaluate));
+    done.push(evaluateSweepBlock(variants.patchedPoints, run.axes, plan.columns, block, evaluate));
   }
+  for (const block of done) run.take(block);
   return run.report();
 }
 
@@ -286,7 +368,7 @@ export function axesOfStart(start: SweepStart): SweepGridAxis[] {
 export async function sweepReportOn(
   variants: ScenarioVariants,
   plan: SweepPlan,
-  evaluate: (scenario: Scenario) => JsonResult,
+  evaluate: (scenario: Scenario) => PointFigures,
   options: { open: (start: SweepStart) => Promise<SweepPool | undefined>; progress?: (done: number, total: number) => void },
 ): Promise<SweepReport> {
   const axes = sweepAxes(variants, plan);

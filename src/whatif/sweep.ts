@@ -3,11 +3,15 @@
  * neighbouring points between which the ladder's verdict flips. Pure.
  */
 
-/** The index of each axis for every point of the grid, row-major. */
-export function gridPoints(lengths: readonly number[]): number[][] {
-  let points: number[][] = [[]];
-  for (const length of lengths) points = points.flatMap((point) => Array.from({ length }, (_, index) => [...point, index]));
-  return lengths.length === 0 ? [] : points;
+/** The index of each axis at a position of the grid, row-major: the last axis varies fastest. */
+export function indicesAt(lengths: readonly number[], position: number): number[] {
+  const indices = new Array<number>(lengths.length);
+  let rest = position;
+  for (let axis = lengths.length - 1; axis >= 0; axis--) {
+    indices[axis] = rest % lengths[axis]!;
+    rest = Math.floor(rest / lengths[axis]!);
+  }
+  return indices;
 }
 
 /** Two neighbouring points (one step apart on one axis) with different verdicts, by their positions in the grid. */
@@ -25,14 +29,15 @@ export interface Flip {
  */
 export function findFlips(lengths: readonly number[], holds: readonly boolean[]): Flip[] {
   const flips: Flip[] = [];
-  const points = gridPoints(lengths);
   const strides = lengths.map((_, axis) => lengths.slice(axis + 1).reduce((product, length) => product * length, 1));
-  points.forEach((point, position) => {
-    point.forEach((index, axis) => {
-      if (index + 1 >= lengths[axis]!) return;
+  const total = lengths.length === 0 ? 0 : lengths.reduce((product, length) => product * length, 1);
+  for (let position = 0; position < total; position++) {
+    for (let axis = 0; axis < lengths.length; axis++) {
+      // The point's index on this axis, and the position one step further along it.
+      if ((Math.floor(position / strides[axis]!) % lengths[axis]!) + 1 >= lengths[axis]!) continue;
       const next = position + strides[axis]!;
       if (holds[position] !== holds[next]) flips.push({ from: position, to: next, axis });
-    });
-  });
+    }
+  }
   return flips;
 }

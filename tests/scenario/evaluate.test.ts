@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readBundledCatalog } from "../../src/catalog/files.js";
 import { fastPathCovers } from "../../src/model/fast/covers.js";
 import { evaluate } from "../../src/model/index.js";
-import { evaluateScenario } from "../../src/scenario/evaluate.js";
+import { evaluatePoint, evaluatePointFigures, evaluateScenario } from "../../src/scenario/evaluate.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { near, numbersIn } from "../helpers/model-input.js";
 
@@ -63,5 +63,13 @@ describe("evaluateScenario (run, check, compare, optimize)", () => {
       expect(result.unit.ltv).toBe(0);
       expect(result.unit.payback_day).toBe(0);
     }
+  });
+});
+
+describe("evaluatePointFigures (sweep)", () => {
+  it.each(presets)("%s: the totals, unit, ladder and milestones of evaluatePoint's JSON result", (name) => {
+    const scenario = load(name);
+    const { totals, unit, ladder, milestones } = evaluatePoint(scenario);
+    expect(evaluatePointFigures(scenario)).toMatchObject({ totals, unit, ladder, milestones });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toModelInput } from "../../src/scenario/model-input.js";
+import { SECTION_INPUTS, toModelInput } from "../../src/scenario/model-input.js";
 import type { ModelInput } from "../../src/model/index.js";
 import { BASE, scenarioData } from "../helpers/scenario-data.js";
 
@@ -182,5 +182,39 @@ describe("toModelInput: names in the model's terms", () => {
       arppuMonthly: 49,
       storeFee: 0,
     });
+  });
+});
+
+describe("SECTION_INPUTS: toModelInput section by section", () => {
+  // Each section changed from BASE, at a horizon that its defaults (duration, lifetime, useful life) take.
+  const horizon = { ...BASE, horizon_days: 90 };
+  const changed: Record<string, Record<string, unknown>> = {
+    acquisition: { daily_installs: 50, channels: [{ name: "a", cpa: 2, annual_cost_change: 0.1 }] },
+    retention: { d1: 0.4, d30: 0.1, tail: "flat" },
+    usage: { sessions_per_dau: 2, turns_distribution: { geometric: { mean: 3 } } },
+    tokens: { input: 30, output: 5, history: 4, cache_hit_rate: 0.5 },
+    inference: { routes: [{ name: "r", share: 1, price: { input: 3, output: 4 } }] },
+    training: { runs: [{ cost: 5 }], retrain: true },
+    revenue: { subscription: { conversion: 0.1, price_monthly: 10, monthly_churn: 0.2 } },
+  };
+
+  it("has a part for each section it reads, and every key of the input but horizonDays in one of them", () => {
+    expect(Object.keys(SECTION_INPUTS).sort()).toEqual(Object.keys(changed).sort());
+    const keys = Object.keys(SECTION_INPUTS).flatMap((section) => Object.keys(SECTION_INPUTS[section]!(scenarioData(horizon))));
+    expect(keys.sort()).toEqual(
+      Object.keys(toModelInput(scenarioData(horizon)))
+        .filter((key) => key !== "horizonDays")
+        .sort(),
+    );
+  });
+
+  it("puts one changed section's part in place of the file's: toModelInput of the changed scenario", () => {
+    const before = toModelInput(scenarioData(horizon));
+    for (const [section, value] of Object.entries(changed)) {
+      const after = scenarioData({ ...horizon, [section]: value });
+      const patched = { ...before, ...SECTION_INPUTS[section]!(after) };
+      expect(patched, section).toEqual(toModelInput(after));
+      expect(patched, section).not.toEqual(before);
+    }
   });
 });

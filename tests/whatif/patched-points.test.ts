@@ -7,7 +7,7 @@ import { parseOverride } from "../../src/scenario/overrides.js";
 import { withValueAt } from "../../src/lib/value-at.js";
 import { sameExceptAt } from "../../src/whatif/patched-points.js";
 import { ScenarioVariants } from "../../src/whatif/variants.js";
-import { problemsOf } from "../helpers/user-error.js";
+import { problemLines, problemsOf } from "../helpers/user-error.js";
 
 const FILE = "tests/fixtures/whatif/one-channel.yaml";
 
@@ -79,6 +79,25 @@ describe("ScenarioVariants.at with patched points", () => {
     }
   });
 
+  it("checks the rules over two settings of one section together, though each alone breaks none", () => {
+    // d30 = 0.5 is not above d7 = 0.5, d7 = 0.3 not above d1 = 0.5; together d30 (0.5) is above d7 (0.3).
+    const d7 = variants.input(parseOverride("retention.d7=0"));
+    const d30 = variants.input(parseOverride("retention.d30=0"));
+    for (const setting of [
+      { input: d30, value: 0.5, label: "--vary retention.d30=0.5" },
+      { input: d7, value: 0.3, label: "--vary retention.d7=0.3" },
+    ])
+      expect(() => variants.at([setting])).not.toThrow();
+    expect(
+      problemsOf(() =>
+        variants.at([
+          { input: d30, value: 0.5, label: "--vary retention.d30=0.5" },
+          { input: d7, value: 0.3, label: "--vary retention.d7=0.3" },
+        ]),
+      ),
+    ).toEqual([{ file: FILE, path: "--vary retention.d30=0.5", message: "retention never rises: d30 (0.5) is above d7 (0.3)" }]);
+  });
+
   it("reports a point that breaks a rule across fields at its --vary", () => {
     // d1 = 0.4 under d7 = 0.5: retention would rise. The value is not patched in; the full validation names the --vary.
     expect(() => variants.at([{ input: d1, value: 0.4, label: "--vary retention.d1=0.4" }])).toThrow(
@@ -108,5 +127,55 @@ describe("ScenarioVariants.settableInput (sweep --vary, solve --for)", () => {
   it("takes any other input as input() does", () => {
     const other = parseOverride("acquisition.channels.ads.cpa=0");
     expect(variants.settableInput(other)).toEqual(variants.input(other));
+  });
+});
+
+describe("ScenarioVariants.at against a full validation of each point", () => {
+  const source = readScenarioFile(FILE);
+  const variants = ScenarioVariants.load(source);
+  // Fields the file writes, fields it leaves to a default or out, in lists and not; values valid, out of range, of the wrong type, money, ranges.
+  const paths = [
+    "acquisition.channels.ads.cpa",
+    "acquisition.daily_budget",
+    "acquisition.organic_ratio",
+    "retention.d7",
+    "retention.d30",
+    "usage.sessions_per_dau",
+    "tokens.input",
+    "tokens.history",
+    "tokens.cache_hit_rate",
+    "training.runs.0.cost",
+    "revenue.arpdau",
+  ];
+  const values: unknown[] = [0, 0.3, 4, 20, -1, 1e-9, 1e300, "$15", "¥70", "ten", true, { low: 0.2, high: 0.4 }, { low: 2, high: 1 }];
+
+  it("gives the same data and model input, or the same problems", () => {
+    let patched = 0;
+    for (const path of paths) {
+      const input = variants.input(parseOverride(`${path}=0`));
+      for (const value of values) {
+        const settings = [{ input, value, label: `--vary ${path}=${JSON.stringify(value)}` }];
+        const full = (() => {
+          try {
+            return variants.validatedInFull(settings);
+          } catch {
+            return undefined;
+          }
+        })();
+        if (full === undefined) {
+          expect(
+            problemLines(() => variants.at(settings)),
+            settings[0]!.label,
+          ).toEqual(problemLines(() => variants.validatedInFull(settings)));
+          continue;
+        }
+        const point = variants.at(settings);
+        expect(point.data, settings[0]!.label).toEqual(full.data);
+        expect(point.input, settings[0]!.label).toEqual(full.input);
+        if (variants.patchedPoints.scenarioAt(settings) !== undefined) patched++;
+      }
+    }
+    // Most valid points patch in: the comparison is not only of full validations with themselves.
+    expect(patched).toBeGreaterThan(40);
   });
 });

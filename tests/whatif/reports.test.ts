@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/lib/errors.js";
+import { valueAt } from "../../src/lib/value-at.js";
 import { readScenarioFile } from "../../src/lib/read.js";
 import type { JsonResult } from "../../src/result/json-result.js";
 import { evaluateScenario } from "../../src/scenario/evaluate.js";
@@ -52,6 +53,26 @@ describe("sweepReport", () => {
       [500, 1000, 2000],
     ]);
     expect(report.scenario.name).toBe("one channel, closed form");
+  });
+
+  it("gives each point's metrics as its own evaluation does: numbers, true and false, and null", () => {
+    // At a budget of 0 nothing is bought: no installs, so the CAC and payback are null (n/a); at 1000 they are numbers.
+    const metrics = "unit.cac_blended,unit.payback_day,ladder.holds,totals.total";
+    const plan = planSweep({ vary: ["acquisition.daily_budget=0,1000", "retention.d7=0.1,0.5"], metrics });
+    const report = sweepReport(variants(), plan, evaluateScenario);
+    const kinds = new Set<string>();
+    for (const point of report.points) {
+      const [budget, d7] = [[0, 1000][point.indices[0]!], [0.1, 0.5][point.indices[1]!]];
+      const alone = loadScenario(readScenarioFile(FILE), {
+        overrides: [parseOverride(`acquisition.daily_budget=${budget}`), parseOverride(`retention.d7=${d7}`)],
+      });
+      const result = evaluateScenario(alone);
+      const expected = Object.fromEntries(metrics.split(",").map((metric) => [metric, valueAt(result, metric) ?? null]));
+      expect(point.metrics).toEqual(expected);
+      expect(point.holds).toBe(result.ladder.holds);
+      for (const value of Object.values(point.metrics)) kinds.add(value === null ? "null" : `${typeof value} ${value === true}`);
+    }
+    expect([...kinds].sort()).toEqual(["boolean false", "boolean true", "null", "number false"]);
   });
 
   it("refuses a plan of no input or of three before any file is read", () => {

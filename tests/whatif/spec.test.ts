@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gridSize, MAX_POINTS, parseSpec } from "../../src/whatif/spec.js";
-import { findFlips, gridPoints } from "../../src/whatif/sweep.js";
+import { findFlips, indicesAt } from "../../src/whatif/sweep.js";
 
 const values = (spec: string) => parseSpec(spec, "--vary x").values;
 
@@ -90,8 +90,8 @@ describe("the 10,000-point limit", () => {
 });
 
 describe("grid and flips", () => {
-  it("lists points row-major, the last axis fastest", () => {
-    expect(gridPoints([2, 3])).toEqual([
+  it("places points row-major, the last axis fastest", () => {
+    expect([0, 1, 2, 3, 4, 5].map((position) => indicesAt([2, 3], position))).toEqual([
       [0, 0],
       [0, 1],
       [0, 2],
@@ -99,7 +99,7 @@ describe("grid and flips", () => {
       [1, 1],
       [1, 2],
     ]);
-    expect(gridPoints([3])).toEqual([[0], [1], [2]]);
+    expect([0, 1, 2].map((position) => indicesAt([3], position))).toEqual([[0], [1], [2]]);
   });
 
   it("finds the neighbours whose verdicts differ, along each axis", () => {

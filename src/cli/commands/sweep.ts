@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { sweepRegistry } from "../../report/sweep/index.js";
-import { evaluatePoint } from "../../scenario/evaluate.js";
+import { evaluatePointFigures } from "../../scenario/evaluate.js";
 import { availableParallelism } from "node:os";
 import {
   DEFAULT_MATRIX_METRIC,
@@ -36,8 +36,8 @@ async function runSweep(file: string, options: SweepOptions, io: CliIo): Promise
   try {
     report =
       jobs > 1
-        ? await sweepReportOn(variants, plan, evaluatePoint, { open: (start) => sweepPool(jobs, start), progress: progress?.update })
-        : sweepReport(variants, plan, evaluatePoint, progress?.update);
+        ? await sweepReportOn(variants, plan, evaluatePointFigures, { open: (start) => sweepPool(jobs, start), progress: progress?.update })
+        : sweepReport(variants, plan, evaluatePointFigures, progress?.update);
   } finally {
     progress?.done();
   }

@@ -17,7 +17,7 @@ export function neutraliseFormula(text: string): string {
  * a CSV often goes to a terminal first, and no name or model id needs an ESC. true/false
  * are TRUE/FALSE, the spelling Excel, LibreOffice and pandas all read as booleans.
  */
-function csvField(value: Cell): string {
+export function csvField(value: Cell): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";

@@ -1,8 +1,9 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { SCHEMA_VERSION } from "../../result/json-result.js";
 import { metricKind, type MetricValue } from "../../whatif/metrics.js";
-import type { SweepPoint, SweepReport } from "../../whatif/sweep-report.js";
-import { csvTable } from "../shared/csv.js";
+import { metricAt, type SweepPoint, type SweepReport } from "../../whatif/sweep-report.js";
+import { indicesAt } from "../../whatif/sweep.js";
+import { csvField } from "../shared/csv.js";
 import { NOT_AVAILABLE, plural, scenarioLine } from "../shared/format.js";
 import { jsonText } from "../shared/json.js";
 import { mdRow, mdStrong, mdText } from "../shared/markdown.js";
@@ -19,7 +20,7 @@ const MAX_FLIP_LINES = 20;
 
 export const sweepRenderers: Renderers<SweepReport> = {
   json: (report) => jsonText(sweepJson(report)),
-  csv: (report) => csvTable(report.points.map((point) => pointRow(report, point))),
+  csv: (report) => sweepCsv(report),
   md: (report) => sweepMarkdown(report),
   table: (report, options) => sweepTable(report, options),
 };
@@ -30,6 +31,34 @@ function pointRow(report: SweepReport, point: SweepPoint): Map<string, Cell> {
   for (const [index, axis] of report.axes.entries()) row.set(axis.path, toCell(axis.values[point.indices[index]!]));
   for (const metric of report.metrics) row.set(metric, point.metrics[metric] ?? null);
   return row;
+}
+
+/**
+ * The CSV of pointRow's rows (csvTable's text), line by line: each axis value's field is
+ * written once, and a row is its fields joined, with no map per point.
+ */
+function sweepCsv(report: SweepReport): string {
+  // A column per distinct key, filled by the last of pointRow's sets to it.
+  const sources = new Map<string, { axis: number } | { metric: number }>();
+  for (const [axis, { path }] of report.axes.entries()) sources.set(path, { axis });
+  for (const [metric, name] of report.metrics.entries()) sources.set(name, { metric });
+  const axisFields = report.axes.map((axis) => axis.values.map((value) => csvField(toCell(value))));
+  const columns = [...sources.values()];
+  const lines = [[...sources.keys()].map(csvField).join(",")];
+  const { table } = report;
+  const width = report.metrics.length;
+  // One array of fields, joined at each row: a line built field by field would be a chain of strings to flatten.
+  const fields = new Array<string>(columns.length);
+  for (let position = 0; position < table.holds.length; position++) {
+    const indices = indicesAt(table.lengths, position);
+    for (let column = 0; column < columns.length; column++) {
+      const source = columns[column]!;
+      fields[column] =
+        "axis" in source ? axisFields[source.axis]![indices[source.axis]!]! : csvField(metricAt(table, position * width + source.metric));
+    }
+    lines.push(fields.join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
 }
 
 function toCell(value: unknown): Cell {
