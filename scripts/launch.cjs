@@ -29,7 +29,7 @@ function loadBundle(debug = false, env = process.env) {
   // module's function (the build's banner and footer), so it is never copied again.
   const buffer = Buffer.allocUnsafeSlow(Math.max(bundle.size, cache?.size ?? 0));
   const source = buffer.toString("latin1", 0, readAll(openSync(filename, "r"), buffer));
-  const cachedData = cache === undefined ? undefined : buffer.subarray(0, readAll(cache.fd, buffer));
+  const cachedData = cache === undefined ? undefined : cacheIn(cache.fd, buffer);
   const script = new Script(source, { filename, cachedData });
   const cacheRejected = cachedData === undefined || script.cachedDataRejected === true;
   if (debug && cachedData !== undefined && script.cachedDataRejected === true) {
@@ -55,16 +55,32 @@ function userCachePath(env, bundle) {
 }
 
 /**
- * The file at `path`, open, and its size; undefined where there is none.
+ * The file at `path`, open, and its size; undefined where there is no such file.
  * @param {string | undefined} path
  */
 function openOrUndefined(path) {
   if (path === undefined) return undefined;
   try {
     const fd = openSync(path, "r");
-    return { fd, size: fstatSync(fd).size };
+    const stats = fstatSync(fd);
+    if (stats.isFile()) return { fd, size: stats.size };
+    closeSync(fd);
   } catch {
     // No cache: compile from source, which is only slower.
+  }
+  return undefined;
+}
+
+/**
+ * The cache in the open file `fd`, read into `buffer`; undefined where it cannot be read,
+ * which only means compiling from source.
+ * @param {number} fd
+ * @param {Buffer} buffer
+ */
+function cacheIn(fd, buffer) {
+  try {
+    return buffer.subarray(0, readAll(fd, buffer));
+  } catch {
     return undefined;
   }
 }
