@@ -1,5 +1,6 @@
 // Builds the CLI into dist/:
-//   cli.cjs    the whole CLI bundled by esbuild into one file (renderers stay lazy inside it)
+//   cli.cjs    the whole CLI bundled by esbuild into one file (renderers stay lazy inside it),
+//              ASCII only and written as CommonJS's module function, for launch.cjs to compile
 //   html.cjs   the HTML reports with d3, apart: required by cli.cjs only for --format html
 //   cli.cache  V8's code cache for cli.cjs, made by running it once on the default scenario
 //   launch.cjs the entry bin/llm-cac.js requires: loads cli.cjs with that cache
@@ -80,6 +81,10 @@ await build({
   ...common,
   entryPoints: ["src/cli.ts"],
   outfile: "dist/cli.cjs",
+  // Written as the function CommonJS wraps a module in, for launch.cjs to compile as it is:
+  // wrapping it at run time would copy the whole source into a second string.
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
+  footer: { js: "})" },
   plugins: [htmlApart, lazyChildProcess],
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },

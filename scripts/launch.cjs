@@ -4,7 +4,7 @@
 // Node.js is saved once into the user's cache folder for the next runs. CommonJS, like bin/, because
 // Node starts a CommonJS entry a few milliseconds faster than an ES module.
 "use strict";
-const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { dirname, isAbsolute, join } = require("node:path");
 const { Script } = require("node:vm");
@@ -18,13 +18,19 @@ const { Script } = require("node:vm");
  */
 function loadBundle(debug = false, env = process.env) {
   const filename = join(__dirname, "cli.cjs");
-  const source = readFileSync(filename, "utf8");
+  const bundle = statSync(filename);
   // A cache made for this Node.js by an earlier run (userCachePath) exists only where V8
   // rejected the build's; else the build's own.
-  const userCache = userCachePath(env, statSync(filename));
-  const cachedData = readOrUndefined(userCache) ?? readOrUndefined(join(__dirname, "cli.cache"));
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapper, { filename, cachedData });
+  const userCache = userCachePath(env, bundle);
+  const cache = openOrUndefined(userCache) ?? openOrUndefined(join(__dirname, "cli.cache"));
+  // One buffer for both files, the source first: each page of fresh memory costs a page
+  // fault, which at start-up costs more than reading into it. The bundle is ASCII (the
+  // build sees to it), so latin1 reads the same text; it is already wrapped as a CommonJS
+  // module's function (the build's banner and footer), so it is never copied again.
+  const buffer = Buffer.allocUnsafeSlow(Math.max(bundle.size, cache?.size ?? 0));
+  const source = buffer.toString("latin1", 0, readAll(openSync(filename, "r"), buffer));
+  const cachedData = cache === undefined ? undefined : cacheIn(cache.fd, buffer);
+  const script = new Script(source, { filename, cachedData });
   const cacheRejected = cachedData === undefined || script.cachedDataRejected === true;
   if (debug && cachedData !== undefined && script.cachedDataRejected === true) {
     process.stderr.write("llm-cac: V8 rejected the code cache dist/cli.cache (built by another Node.js?); compiling from source\n");
@@ -48,14 +54,54 @@ function userCachePath(env, bundle) {
   return join(base, "llm-cac", `cli-${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.cache`);
 }
 
-/** @param {string | undefined} path */
-function readOrUndefined(path) {
+/**
+ * The file at `path`, open, and its size; undefined where there is no such file.
+ * @param {string | undefined} path
+ */
+function openOrUndefined(path) {
   if (path === undefined) return undefined;
   try {
-    return readFileSync(path);
+    const fd = openSync(path, "r");
+    const stats = fstatSync(fd);
+    if (stats.isFile()) return { fd, size: stats.size };
+    closeSync(fd);
   } catch {
     // No cache: compile from source, which is only slower.
+  }
+  return undefined;
+}
+
+/**
+ * The cache in the open file `fd`, read into `buffer`; undefined where it cannot be read,
+ * which only means compiling from source.
+ * @param {number} fd
+ * @param {Buffer} buffer
+ */
+function cacheIn(fd, buffer) {
+  try {
+    return buffer.subarray(0, readAll(fd, buffer));
+  } catch {
     return undefined;
+  }
+}
+
+/**
+ * Reads the open file `fd` into `buffer` from its start, up to the buffer's length, and
+ * closes it; the count of bytes read.
+ * @param {number} fd
+ * @param {Buffer} buffer
+ */
+function readAll(fd, buffer) {
+  try {
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return length;
+  } finally {
+    closeSync(fd);
   }
 }
 
