@@ -4,7 +4,7 @@
 // Node.js is saved once into the user's cache folder for the next runs. CommonJS, like bin/, because
 // Node starts a CommonJS entry a few milliseconds faster than an ES module.
 "use strict";
-const { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { dirname, isAbsolute, join } = require("node:path");
 const { Script } = require("node:vm");
@@ -18,27 +18,37 @@ const { Script } = require("node:vm");
  */
 function loadBundle(debug = false, env = process.env) {
   const filename = join(__dirname, "cli.cjs");
-  const bundle = statSync(filename);
+  // Sized from the open file itself: a bundle replaced meanwhile (a reinstall) is read whole, old or new.
+  const bundleFd = openSync(filename, "r");
+  const bundle = fstatSync(bundleFd);
   // A cache made for this Node.js by an earlier run (userCachePath) exists only where V8
   // rejected the build's; else the build's own.
   const userCache = userCachePath(env, bundle);
-  const cache = openOrUndefined(userCache) ?? openOrUndefined(join(__dirname, "cli.cache"));
+  const buildCache = join(__dirname, "cli.cache");
+  const cacheLimit = MAX_CACHE_PER_BUNDLE_BYTE * bundle.size;
+  const cache = openOrUndefined(userCache, cacheLimit) ?? openOrUndefined(buildCache, cacheLimit);
   // One buffer for both files, the source first: each page of fresh memory costs a page
   // fault, which at start-up costs more than reading into it. The bundle is ASCII (the
   // build sees to it), so latin1 reads the same text; it is already wrapped as a CommonJS
   // module's function (the build's banner and footer), so it is never copied again.
   const buffer = Buffer.allocUnsafeSlow(Math.max(bundle.size, cache?.size ?? 0));
-  const source = buffer.toString("latin1", 0, readAll(openSync(filename, "r"), buffer));
+  const source = buffer.toString("latin1", 0, readAll(bundleFd, buffer));
   const cachedData = cache === undefined ? undefined : cacheIn(cache.fd, buffer);
   const script = new Script(source, { filename, cachedData });
   const cacheRejected = cachedData === undefined || script.cachedDataRejected === true;
   if (debug && cachedData !== undefined && script.cachedDataRejected === true) {
-    process.stderr.write("llm-cac: V8 rejected the code cache dist/cli.cache (built by another Node.js?); compiling from source\n");
+    process.stderr.write(`llm-cac: V8 rejected the code cache ${cache?.path} (made by another Node.js?); compiling from source\n`);
   }
   const module = { exports: /** @type {any} */ ({}) };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, __dirname);
   return { cli: module.exports, script, cacheRejected, userCache };
 }
+
+/**
+ * A code cache is about as large as the bundle (V8's bytecode of what ran): one many times
+ * larger is not a cache of it, and is not read (a 2 GiB file would not even fit the buffer).
+ */
+const MAX_CACHE_PER_BUNDLE_BYTE = 8;
 
 /**
  * Where this Node.js build keeps its own code cache of the CLI: $XDG_CACHE_HOME/llm-cac
@@ -55,15 +65,18 @@ function userCachePath(env, bundle) {
 }
 
 /**
- * The file at `path`, open, and its size; undefined where there is no such file.
+ * The file at `path`, open, with its size and path; undefined where there is no such
+ * regular file of at most `maxBytes`. Opened without blocking, so that a FIFO at the path
+ * (it would wait for a writer) is only not a cache.
  * @param {string | undefined} path
+ * @param {number} maxBytes
  */
-function openOrUndefined(path) {
+function openOrUndefined(path, maxBytes) {
   if (path === undefined) return undefined;
   try {
-    const fd = openSync(path, "r");
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = fstatSync(fd);
-    if (stats.isFile()) return { fd, size: stats.size };
+    if (stats.isFile() && stats.size <= maxBytes) return { fd, size: stats.size, path };
     closeSync(fd);
   } catch {
     // No cache: compile from source, which is only slower.

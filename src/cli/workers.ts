@@ -131,7 +131,11 @@ async function startPool<Request, Reply>(
       if (!failed.has(worker)) failed.set(worker, new Error(`a worker thread ended (exit code ${code})`));
       for (const one of queue.splice(0)) one.reject(failed.get(worker)!);
     });
-    worker.on("messageerror", (error: Error) => failed.set(worker, error));
+    // A reply that could not be read answers nothing: the requests waiting on this worker fail rather than take later replies.
+    worker.on("messageerror", (error: Error) => {
+      failed.set(worker, error);
+      for (const one of queue.splice(0)) one.reject(error);
+    });
     const send = (request: Request) =>
       new Promise<Reply>((resolve, reject) => {
         const error = failed.get(worker);

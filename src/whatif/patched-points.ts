@@ -65,6 +65,8 @@ export class PatchedPoints {
       patches[i] = patch;
     }
     if (apart(patches)) return this.combined(patches);
+    // A value validated alone was checked where the file holds its parents: under another setting's value it must be validated in full.
+    if (nested(settings)) return undefined;
     let data: unknown = this.base.data;
     const changed = new Set<string>();
     for (const [i, setting] of settings.entries()) {
@@ -211,6 +213,18 @@ interface SectionPatch {
  * Then the point's problems are those of each setting alone, and its input is the file's
  * with each part in place, as toModelInput would build it.
  */
+/** Whether one setting's path lies inside another's (`channels.2` and `channels.2.saturation.elasticity`). */
+function nested(settings: readonly PointSetting[]): boolean {
+  for (const setting of settings) {
+    const path = setting.input.path;
+    for (const other of settings) {
+      const outer = other.input.path;
+      if (other !== setting && outer.length < path.length && outer.every((key, at) => String(key) === String(path[at]))) return true;
+    }
+  }
+  return false;
+}
+
 function apart(patches: readonly SectionPatch[]): boolean {
   for (let i = 0; i < patches.length; i++) {
     const patch = patches[i]!;

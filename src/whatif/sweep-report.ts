@@ -117,11 +117,19 @@ export interface SweepGridAxis {
 
 /** The axes of a plan's grid, checked against the scenario. */
 function sweepAxes(variants: ScenarioVariants, plan: SweepPlan): SweepGridAxis[] {
-  return plan.axes.map((one) => {
+  const axes = plan.axes.map((one) => {
     const input = variants.settableInput({ segments: one.segments, value: null, label: one.label });
     const settings = one.axis.values.map((value, index) => ({ input, value, label: `--vary ${input.name}=${one.axis.labels[index]}` }));
     return { input, settings };
   });
+  // Two axes on one input would be one column of the CSV, its values the second axis's alone.
+  const [first, second] = axes;
+  if (first !== undefined && second !== undefined && first.input.path.map(String).join(".") === second.input.path.map(String).join(".")) {
+    throw new UserError(`--vary ${second.input.name} is given twice: a sweep's two axes are two different inputs`, {
+      hint: `give all its values in one --vary, e.g. --vary ${first.input.name}=10,20,30`,
+    });
+  }
+  return axes;
 }
 
 /** The points `first .. first + count - 1` of a grid, row-major. */

@@ -131,6 +131,35 @@ describe("compare", () => {
 });
 
 describe("sweep", () => {
+  // doubao-2024.yaml's bilibili channel saturates, so an elasticity alone is a valid field of
+  // it; under an axis value that replaces the channel with one without saturation, the
+  // elasticity makes a saturation lacking reference_daily_spend, as the same two --set say.
+  // (Block YAML: a --vary value's commas separate values.)
+  it("refuses two axes on one input, by name or by index", async () => {
+    const twice = await runInProcess([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.ads.cpa=10,20",
+      "--vary",
+      "acquisition.channels.0.cpa=30,40",
+    ]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("--vary acquisition.channels.0.cpa is given twice");
+    expect(twice.stdout).toBe("");
+  });
+
+  it("validates in full a value set inside another axis's value", async () => {
+    const channel = "acquisition.channels.2=name: bilibili\nshare: 0.1\ncpa: 20";
+    const elasticity = "acquisition.channels.2.saturation.elasticity";
+    const sweep = await runInProcess(["sweep", "data/scenarios/doubao-2024.yaml", "--vary", channel, "--vary", `${elasticity}=0.1,0.3`]);
+    const run = await runInProcess(["run", "data/scenarios/doubao-2024.yaml", "--set", channel, "--set", `${elasticity}=0.1`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("saturation.reference_daily_spend: required");
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toContain("saturation.reference_daily_spend: required");
+  });
+
   it("one --vary: a row per value, and the points where the ladder flips", async () => {
     const report = await runJson(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..2:0.5"], null);
     expect(report.points.map((point: Loose) => point["acquisition.channels.0.cpa"])).toEqual([1, 1.5, 2]);
