@@ -59,13 +59,26 @@ export interface Scenario {
 /** The loader's scenario behind each public one: evaluate() needs its data, which is not public. */
 const loadedScenarios = new WeakMap<Scenario, LoadedScenario>();
 
+/**
+ * `value` with every object in it frozen: the model takes its input as never changing once
+ * made (its fast path keeps the days bought by the last input whose acquisition it shares),
+ * so a caller changes a figure by loading again with `set`, not by writing into `input`.
+ */
+function deepFrozen<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFrozen(item);
+  }
+  return value;
+}
+
 function publicScenario(loaded: LoadedScenario): Scenario {
   const scenario: Scenario = Object.freeze({
     file: loaded.file,
     name: loaded.data.name,
     currency: loaded.data.currency,
     warnings: loaded.warnings ?? [],
-    input: loaded.input,
+    input: deepFrozen(loaded.input),
   });
   loadedScenarios.set(scenario, loaded);
   return scenario;

@@ -287,3 +287,39 @@ describe("scratch arrays", () => {
     expect(scratch("test-keep", 11).length).toBeGreaterThanOrEqual(11);
   });
 });
+
+describe("the days bought, kept from the last input", () => {
+  // A sweep's points share the acquisition and retention objects of their input while other
+  // sections change: the fast path then reuses the last days bought and DAU. Whatever the
+  // order, each result must be the one a fresh copy of the same input gives.
+  it("gives each input's own result when inputs share or swap their acquisition and retention", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fastInputArb.filter(fastPathCovers), { minLength: 2, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 2, maxLength: 8 }),
+        (inputs, picks) => {
+          // acquisition and retention from one input, the rest (horizon included) from another
+          // The first three share acquisition and retention, with the rest of two inputs in turn.
+          const mixed = [[0, 0, 0] as const, [0, 0, 1] as const, [0, 0, 0] as const, ...picks]
+            .map(
+              ([a, b, c]): ModelInput => ({
+                ...inputs[c % inputs.length]!,
+                acquisition: inputs[a % inputs.length]!.acquisition,
+                retention: inputs[b % inputs.length]!.retention,
+              }),
+            )
+            .filter(fastPathCovers);
+          const fresh = mixed.map((input) => evaluateFast(structuredClone(input)));
+          // In a row, without a fresh copy in between: consecutive inputs may share the days bought.
+          const inRow = mixed.map((input) => evaluateFast(input));
+          expect(inRow).toEqual(fresh);
+          // The same acquisition and retention under each tail in turn.
+          const tails = (["power", "exponential", "flat"] as const).map((tail): ModelInput => ({ ...inputs[0]!, retentionTail: tail }));
+          const freshTails = tails.map((input) => evaluateFast(structuredClone(input)));
+          expect(tails.map((input) => evaluateFast(input))).toEqual(freshTails);
+        },
+      ),
+      { numRuns: 60 * RUNS_SCALE },
+    );
+  });
+});

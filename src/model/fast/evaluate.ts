@@ -50,9 +50,7 @@ export function evaluateFast(input: ModelInput): ModelResult {
   const prices = routePrices(routes);
 
   const trainingHorizon = attributedTraining(input.training, horizonDays);
-  const bought = acquisitionDays(acquisition, horizonDays);
-  const dau = scratchZeros("dau", horizonDays);
-  for (const term of bought.terms) addTermDau(term, retention, cumulative, dau, horizonDays);
+  const { bought, dau } = boughtAndDau(input, retention, cumulative);
 
   const calendar = calendarSums(input, bought, dau, prices, sessions);
   const totalAcquisition = bought.totalSpend;
@@ -106,6 +104,55 @@ export function evaluateFast(input: ModelInput): ModelResult {
     ),
     routes: inference.routesGiven ? routes.map(routeResult) : null,
   };
+}
+
+/**
+ * The last evaluation's days bought and DAU, with what they were made from. A sweep over
+ * anything but acquisition and retention evaluates many inputs that share those sections
+ * (the same objects: the model's input is never changed once made), and their days and DAU
+ * are then the same arrays, still holding what the last evaluation left in them. (The
+ * retention rates below the horizon, all the DAU reads, do not depend on the lifetime.)
+ */
+let lastBought:
+  | {
+      acquisition: ModelInput["acquisition"];
+      retention: ModelInput["retention"];
+      retentionTail: ModelInput["retentionTail"];
+      horizonDays: number;
+      bought: AcquisitionDays;
+      dau: Float64Array;
+    }
+  | undefined;
+
+/** The days bought (acquisition.ts) and the DAU from them (dau.ts), or the last evaluation's where its input shares them. */
+function boughtAndDau(
+  input: ModelInput,
+  retention: Float64Array,
+  cumulative: Float64Array,
+): { bought: AcquisitionDays; dau: Float64Array } {
+  const { acquisition, horizonDays } = input;
+  const last = lastBought;
+  if (
+    last !== undefined &&
+    last.acquisition === acquisition &&
+    last.retention === input.retention &&
+    last.retentionTail === input.retentionTail &&
+    last.horizonDays === horizonDays
+  ) {
+    return last;
+  }
+  const bought = acquisitionDays(acquisition, horizonDays);
+  const dau = scratchZeros("dau", horizonDays);
+  for (const term of bought.terms) addTermDau(term, retention, cumulative, dau, horizonDays);
+  lastBought = {
+    acquisition,
+    retention: input.retention,
+    retentionTail: input.retentionTail,
+    horizonDays,
+    bought,
+    dau,
+  };
+  return lastBought;
 }
 
 /**
