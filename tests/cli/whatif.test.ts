@@ -131,10 +131,6 @@ describe("compare", () => {
 });
 
 describe("sweep", () => {
-  // doubao-2024.yaml's bilibili channel saturates, so an elasticity alone is a valid field of
-  // it; under an axis value that replaces the channel with one without saturation, the
-  // elasticity makes a saturation lacking reference_daily_spend, as the same two --set say.
-  // (Block YAML: a --vary value's commas separate values.)
   it("refuses two axes on one input, by name or by index", async () => {
     const twice = await runInProcess([
       "sweep",
@@ -149,6 +145,10 @@ describe("sweep", () => {
     expect(twice.stdout).toBe("");
   });
 
+  // doubao-2024.yaml's bilibili channel saturates, so an elasticity alone is a valid field of
+  // it; under an axis value that replaces the channel with one without saturation, the
+  // elasticity makes a saturation lacking reference_daily_spend, as the same two --set say.
+  // (Block YAML: a --vary value's commas separate values.)
   it("validates in full a value set inside another axis's value", async () => {
     const channel = "acquisition.channels.2=name: bilibili\nshare: 0.1\ncpa: 20";
     const elasticity = "acquisition.channels.2.saturation.elasticity";
