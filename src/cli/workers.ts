@@ -122,20 +122,16 @@ async function startPool<Request, Reply>(
       if (message !== null && typeof message === "object" && "error" in message) next?.reject(new Error(message.error));
       else next?.resolve(message as Reply);
     });
-    worker.on("error", (error: Error) => {
+    // A worker that failed answers nothing more: the requests waiting on it, and any sent later, fail rather than wait forever.
+    const fail = (error: Error) => {
       failed.set(worker, error);
       for (const one of queue.splice(0)) one.reject(error);
-    });
-    // A worker that ends without an error event (or is ended) answers nothing more: its requests fail rather than wait forever.
-    worker.on("exit", (code: number) => {
-      if (!failed.has(worker)) failed.set(worker, new Error(`a worker thread ended (exit code ${code})`));
-      for (const one of queue.splice(0)) one.reject(failed.get(worker)!);
-    });
-    // A reply that could not be read answers nothing: the requests waiting on this worker fail rather than take later replies.
-    worker.on("messageerror", (error: Error) => {
-      failed.set(worker, error);
-      for (const one of queue.splice(0)) one.reject(error);
-    });
+    };
+    worker.on("error", fail);
+    // Ending without an error event (or being ended) fails it too, with the error it had if any.
+    worker.on("exit", (code: number) => fail(failed.get(worker) ?? new Error(`a worker thread ended (exit code ${code})`)));
+    // A reply that could not be read: the requests waiting fail rather than take later replies.
+    worker.on("messageerror", fail);
     const send = (request: Request) =>
       new Promise<Reply>((resolve, reject) => {
         const error = failed.get(worker);

@@ -20,10 +20,16 @@ export function valueAt(object: unknown, path: string | readonly PropertyKey[]):
 export function withValueAt(value: unknown, path: readonly PropertyKey[], leaf: unknown, from = 0): unknown {
   if (from >= path.length) return leaf;
   const key = path[from]!;
-  const container = (value !== null && typeof value === "object" ? value : {}) as Record<PropertyKey, unknown>;
-  const copy: Record<PropertyKey, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...container };
-  (copy as Record<PropertyKey, unknown>)[key] = withValueAt(container[key], path, leaf, from + 1);
+  const { container, copy } = shallowCopy(value);
+  copy[key] = withValueAt(container[key], path, leaf, from + 1);
   return copy;
+}
+
+/** `value` and a shallow copy of it to write into: a list stays a list; anything but an object becomes an empty mapping. */
+function shallowCopy(value: unknown): { container: Record<PropertyKey, unknown>; copy: Record<PropertyKey, unknown> } {
+  const container = (value !== null && typeof value === "object" ? value : {}) as Record<PropertyKey, unknown>;
+  const copy = (Array.isArray(value) ? [...value] : { ...container }) as Record<PropertyKey, unknown>;
+  return { container, copy };
 }
 
 /** Paths merged at their common prefixes: each container on them is copied once by withValuesAt. */
@@ -64,11 +70,7 @@ export function pathTrees(paths: readonly (readonly PropertyKey[])[]): PathTree[
  * instead of once per path (a `run --samples` draw patches every range's value).
  */
 export function withValuesAt(value: unknown, trees: readonly PathTree[], leaves: ArrayLike<unknown>): unknown {
-  const container = (value !== null && typeof value === "object" ? value : {}) as Record<PropertyKey, unknown>;
-  const copy: Record<PropertyKey, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...container };
-  for (const node of trees) {
-    (copy as Record<PropertyKey, unknown>)[node.key] =
-      node.leaf >= 0 ? leaves[node.leaf] : withValuesAt(container[node.key], node.children, leaves);
-  }
+  const { container, copy } = shallowCopy(value);
+  for (const node of trees) copy[node.key] = node.leaf >= 0 ? leaves[node.leaf] : withValuesAt(container[node.key], node.children, leaves);
   return copy;
 }

@@ -14,7 +14,7 @@ import type {
   TrainingRun,
   TurnsDistribution,
 } from "../model/index.js";
-import { RETENTION_DAYS, type RetentionKey, type ScenarioData } from "./schema.js";
+import { RETENTION_DAYS, RETENTION_KEYS, type ScenarioData } from "./schema.js";
 
 /**
  * The model's input from a valid scenario: defaults filled in (model.md), names in the
@@ -63,9 +63,7 @@ function acquisitionInput(acquisition: ScenarioData["acquisition"], horizonDays:
 }
 
 function retentionPoints(retention: ScenarioData["retention"]): ModelInput["retention"] {
-  return (Object.keys(RETENTION_DAYS) as RetentionKey[])
-    .filter((key) => retention[key] !== undefined)
-    .map((key) => ({ day: RETENTION_DAYS[key], rate: retention[key]! }));
+  return RETENTION_KEYS.filter((key) => retention[key] !== undefined).map((key) => ({ day: RETENTION_DAYS[key], rate: retention[key]! }));
 }
 
 function retentionTail(retention: ScenarioData["retention"]): NonNullable<ModelInput["retentionTail"]> {

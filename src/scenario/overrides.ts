@@ -263,7 +263,8 @@ export function setValue(
   document.setIn(path, document.createNode(value));
 }
 
-const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[], length: number) => {
+/** Whether `a` and `b` agree on their first `length` keys (an index and its digits alike). */
+export const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[], length: number) => {
   for (let i = 0; i < length; i++) if (String(a[i]) !== String(b[i])) return false;
   return true;
 };

@@ -1,7 +1,7 @@
 import type { FieldProblem } from "../lib/issues.js";
 import { MAX_MONEY } from "../lib/money.js";
 import { type ChannelTerm, installsForSpend, saturates } from "../model/acquisition.js";
-import { RETENTION_DAYS, type RetentionKey, type ScenarioData } from "./schema.js";
+import { RETENTION_KEYS, type ScenarioData } from "./schema.js";
 
 /** Shares must sum to 1 within this, so that "0.333" three times is still a typo, not a rounding. */
 const SHARE_TOLERANCE = 1e-6;
@@ -261,8 +261,6 @@ function shareProblems(channels: readonly Channel[]): FieldProblem[] {
   }
   return [];
 }
-
-const RETENTION_KEYS = Object.keys(RETENTION_DAYS) as RetentionKey[];
 
 function retentionProblems(retention: ScenarioData["retention"]): FieldProblem[] {
   const points = RETENTION_KEYS.filter((key) => retention[key] !== undefined);

@@ -192,6 +192,8 @@ const acquisitionSchema = z.strictObject({
 /** The retention points model.md allows, by day. */
 export const RETENTION_DAYS = { d1: 1, d3: 3, d7: 7, d14: 14, d30: 30, d60: 60, d90: 90, d180: 180, d365: 365 } as const;
 export type RetentionKey = keyof typeof RETENTION_DAYS;
+/** The retention points' keys, earliest first. */
+export const RETENTION_KEYS = Object.keys(RETENTION_DAYS) as RetentionKey[];
 
 const retentionSchema = z.strictObject({
   d1: rate(),

@@ -125,13 +125,9 @@ export class SampleCollector {
   }
 
   add(result: JsonResult): void {
-    if (this.count >= this.capacity) throw new Error(`SampleCollector: more than ${this.capacity} samples`);
-    this.segments.forEach((segments, index) => {
-      const value = valueAt(result, segments);
-      this.put(index, typeof value === "number" && Number.isFinite(value) ? value : Number.NaN);
-    });
-    if (result.ladder.holds) this.holds++;
-    this.count++;
+    const row = new Float64Array(this.segments.length);
+    figureRow(result, this.segments, row);
+    this.addRow(row, 0, result.ladder.holds);
   }
 
   /** Sample `count`'s value of figure `index`: a column is made once a value differs from the first. */

@@ -7,6 +7,7 @@ import { type LoadOptions, type Scenario, scenarioFromValue } from "../scenario/
 import { SECTION_INPUTS, toModelInput } from "../scenario/model-input.js";
 import type { ModelInput } from "../model/index.js";
 import { KEYS_READ_TOGETHER, problemsWhereChanged } from "../scenario/rules.js";
+import { samePath } from "../scenario/overrides.js";
 import type { FieldProblem } from "../lib/issues.js";
 import { resolveValues } from "../scenario/resolve.js";
 import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
@@ -207,24 +208,24 @@ interface SectionPatch {
   readWith: ReadonlySet<string>;
 }
 
-/**
- * Whether a point's settings combine section by section: each in a section of its own with
- * its part of the model input, and no rule reading two of their sections (KEYS_READ_TOGETHER).
- * Then the point's problems are those of each setting alone, and its input is the file's
- * with each part in place, as toModelInput would build it.
- */
 /** Whether one setting's path lies inside another's (`channels.2` and `channels.2.saturation.elasticity`). */
 function nested(settings: readonly PointSetting[]): boolean {
   for (const setting of settings) {
     const path = setting.input.path;
     for (const other of settings) {
       const outer = other.input.path;
-      if (other !== setting && outer.length < path.length && outer.every((key, at) => String(key) === String(path[at]))) return true;
+      if (other !== setting && outer.length < path.length && samePath(outer, path, outer.length)) return true;
     }
   }
   return false;
 }
 
+/**
+ * Whether a point's settings combine section by section: each in a section of its own with
+ * its part of the model input, and no rule reading two of their sections (KEYS_READ_TOGETHER).
+ * Then the point's problems are those of each setting alone, and its input is the file's
+ * with each part in place, as toModelInput would build it.
+ */
 function apart(patches: readonly SectionPatch[]): boolean {
   for (let i = 0; i < patches.length; i++) {
     const patch = patches[i]!;

@@ -3,7 +3,7 @@ import { valueAt } from "../lib/value-at.js";
 import type { JsonResult, ScenarioHeader } from "../result/json-result.js";
 import { scenarioHeader } from "../scenario/evaluate.js";
 import type { Scenario } from "../scenario/load.js";
-import { splitAssignment } from "../scenario/overrides.js";
+import { samePath, splitAssignment } from "../scenario/overrides.js";
 import { checkMetric, LADDER_HOLDS, type MetricValue, metricValue, parseMetricList } from "./metrics.js";
 import { type AxisValues, gridSize, parseSpec } from "./spec.js";
 import { type Flip, findFlips, indicesAt } from "./sweep.js";
@@ -124,7 +124,8 @@ function sweepAxes(variants: ScenarioVariants, plan: SweepPlan): SweepGridAxis[]
   });
   // Two axes on one input would be one column of the CSV, its values the second axis's alone.
   const [first, second] = axes;
-  if (first !== undefined && second !== undefined && first.input.path.map(String).join(".") === second.input.path.map(String).join(".")) {
+  const same = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length === b.length && samePath(a, b, a.length);
+  if (first !== undefined && second !== undefined && same(first.input.path, second.input.path)) {
     throw new UserError(`--vary ${second.input.name} is given twice: a sweep's two axes are two different inputs`, {
       hint: `give all its values in one --vary, e.g. --vary ${first.input.name}=10,20,30`,
     });
