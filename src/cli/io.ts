@@ -1,9 +1,12 @@
 import {
+  accessSync,
   closeSync,
+  constants,
   fchmodSync,
   fstatSync,
   fsyncSync,
   linkSync,
+  lstatSync,
   openSync,
   readSync,
   renameSync,
@@ -138,12 +141,7 @@ const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDE
  */
 export function writeFileAtomic(path: string, text: string, force: boolean, fs: AtomicWriteFs = NODE_FS): void {
   const existing = statOrUndefined(path);
-  if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
-  // Renaming over a device or a pipe would replace it with a plain file (as root, even /dev/null).
-  if (existing !== undefined && !existing.isFile()) {
-    throw new UserError(`${path}: not a regular file; --output writes files only (use a shell redirection for devices and pipes)`);
-  }
-  if (!force && existing !== undefined) throw new UserError(`${path}: already exists; add --force to replace it`);
+  refuseTarget(path, existing, force);
   // Unique enough with the pid and the clock; "wx" below refuses any clash rather than sharing a file.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
@@ -162,9 +160,55 @@ export function writeFileAtomic(path: string, text: string, force: boolean, fs: 
   } catch (error) {
     removeQuietly(temp);
     if (error instanceof UserError) throw error;
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${path}: already exists; add --force to replace it`);
-    throw new UserError(`${path}: cannot write the report: ${describeFsError(error, "write")}`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw alreadyExists(path);
+    throw cannotWrite(path, error);
   }
+}
+
+/**
+ * What `writeFileAtomic(path, ..., force)` can be seen to refuse before there is any text to
+ * write, in its words: a command asks this before it reads or computes anything, so that a
+ * sweep of minutes does not end in "already exists". The write checks again (a file may
+ * appear meanwhile); only its link or O_EXCL is the real guard.
+ */
+export function checkWritable(path: string, force: boolean): void {
+  const existing = statOrUndefined(path);
+  refuseTarget(path, existing, force);
+  // A symbolic link to nothing: the link at write time would fail with EEXIST.
+  if (!force && existing === undefined && isLink(path)) throw alreadyExists(path);
+  refuseFolder(path);
+}
+
+/** The refusals that need only what is at `path` now: a folder, a device or pipe, or (without `force`) a file. */
+function refuseTarget(path: string, existing: Stats | undefined, force: boolean): void {
+  if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
+  // Renaming over a device or a pipe would replace it with a plain file (as root, even /dev/null).
+  if (existing !== undefined && !existing.isFile()) {
+    throw new UserError(`${path}: not a regular file; --output writes files only (use a shell redirection for devices and pipes)`);
+  }
+  if (!force && existing !== undefined) throw alreadyExists(path);
+}
+
+/** What creating the temporary file in `path`'s folder would certainly fail with; anything less certain is left to the write. */
+const CERTAIN_FOLDER_FAILURES = new Set(["ENOENT", "ENOTDIR", "EACCES", "EROFS"]);
+
+/** A folder that is missing, not a folder, or not writable, as the write would report it. */
+function refuseFolder(path: string): void {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`${folder}: not a directory`), { code: "ENOTDIR" });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    if (CERTAIN_FOLDER_FAILURES.has((error as NodeJS.ErrnoException).code ?? "")) throw cannotWrite(path, error);
+  }
+}
+
+function alreadyExists(path: string): UserError {
+  return new UserError(`${path}: already exists; add --force to replace it`);
+}
+
+function cannotWrite(path: string, error: unknown): UserError {
+  return new UserError(`${path}: cannot write the report: ${describeFsError(error, "write")}`);
 }
 
 /** A file that must not exist yet, written and synced: 0644 less the umask, or `mode` (a replaced file's) exactly. */
@@ -196,6 +240,14 @@ function statOrUndefined(path: string): Stats | undefined {
     return statSync(path);
   } catch {
     return undefined;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

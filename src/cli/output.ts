@@ -3,7 +3,7 @@ import { UserError } from "../lib/errors.js";
 import { packageVersion } from "../lib/package-info.js";
 import type { RenderOptions } from "../report/shared/options.js";
 import { type Format, formatsOf, type Registry, render } from "../report/shared/render.js";
-import { type CliIo, writeFileAtomic } from "./io.js";
+import { type CliIo, checkWritable, writeFileAtomic } from "./io.js";
 
 /** Where a command's text goes and how it looks: `--output`, `--force`, `--no-color`. */
 export interface OutputOptionValues {
@@ -26,8 +26,15 @@ export interface ReportOptionValues extends OutputOptionValues {
 export const formatOption = (registry: Registry<never>) =>
   new Option("-f, --format <format>", "output format").choices(formatsOf(registry)).default("table");
 
+/**
+ * The output options, and their check before the command's action: every refusal of `-o`
+ * that can be known before the report exists (an existing file without --force, a folder,
+ * a device, a missing or read-only folder, `-o ''`) comes before any input is read or
+ * anything computed.
+ */
 export function outputOptions(command: Command): Command {
   return command
+    .hook("preAction", (hooked) => checkOutput(hooked.opts<OutputOptionValues>()))
     .option("-o, --output <file>", "write the report to a file, atomically (refuses to replace one without --force)")
     .option("--force", "replace an existing --output file", false)
     .option("--no-color", "no ANSI colours (also: NO_COLOR=1)")
@@ -67,11 +74,23 @@ function renderOptionsFor(io: CliIo, options: { output?: string; color: boolean 
   };
 }
 
+/** The file `--output` names; undefined for stdout (`-` or no `--output`). */
+function outputFile(output: string | undefined): string | undefined {
+  if (output === "") throw new UserError("--output needs a file name (or - for stdout)");
+  return output === "-" ? undefined : output;
+}
+
+/** What `emit` would refuse at the end, asked first; `emit` still asks (a file may appear meanwhile). */
+function checkOutput(options: { output?: string; force: boolean }): void {
+  const file = outputFile(options.output);
+  if (file !== undefined) checkWritable(file, options.force);
+}
+
 /** To stdout, or all at once to `--output`. */
 export function emit(text: string, options: { output?: string; force: boolean }, io: CliIo): void {
-  if (options.output === "") throw new UserError("--output needs a file name (or - for stdout)");
-  if (options.output === undefined || options.output === "-") io.stdout(text);
-  else writeFileAtomic(options.output, text, options.force);
+  const file = outputFile(options.output);
+  if (file === undefined) io.stdout(text);
+  else writeFileAtomic(file, text, options.force);
 }
 
 /** `data` drawn in `--format` by the report's registry, then emitted. */
