@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type AtomicWriteFs, writeFileAtomic } from "../../src/cli/io.js";
+import { type AtomicWriteFs, checkWritable, writeFileAtomic } from "../../src/cli/io.js";
 import { userError } from "../helpers/user-error.js";
 
 /** A file system as a test needs it: hard links refused (FAT, some SMB and FUSE mounts), or writes failing. */
@@ -82,5 +82,43 @@ describe("writeFileAtomic on a full disk", () => {
       `${path}: cannot write the report: input/output error on the device (EIO)`,
     );
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("checkWritable: the write's refusals, asked before there is a report", () => {
+  /** Each case: a path, what is there, and whether --force is given. */
+  function cases(): ReadonlyArray<readonly [what: string, path: string, force: boolean]> {
+    const dir = folder();
+    const file = join(dir, "report.txt");
+    writeFileSync(file, "keep");
+    const dangling = join(dir, "dangling.txt");
+    symlinkSync(join(dir, "nowhere"), dangling);
+    return [
+      ["an existing file", file, false],
+      ["a folder", dir, true],
+      ["a device", "/dev/null", true],
+      ["a missing folder", join(dir, "missing", "report.txt"), true],
+      ["a path through a file", join(file, "report.txt"), true],
+      ["a symbolic link to nothing", dangling, false],
+    ];
+  }
+
+  it("refuses what the write refuses, with the same message, and leaves everything as it was", () => {
+    for (const [what, path, force] of cases()) {
+      const early = userError(() => checkWritable(path, force)).message;
+      const late = userError(() => writeFileAtomic(path, "text", force)).message;
+      expect(early, what).toBe(late);
+      expect(early.startsWith(`${path}: `), what).toBe(true);
+    }
+  });
+
+  it("passes a new file and, with --force, an existing one, creating nothing", () => {
+    const dir = folder();
+    checkWritable(join(dir, "new.txt"), false);
+    expect(readdirSync(dir)).toEqual([]);
+    writeFileSync(join(dir, "old.txt"), "keep");
+    checkWritable(join(dir, "old.txt"), true);
+    expect(readdirSync(dir)).toEqual(["old.txt"]);
+    expect(readFileSync(join(dir, "old.txt"), "utf8")).toBe("keep");
   });
 });
