@@ -443,3 +443,48 @@ describe("end to end, the built CLI", () => {
     expect(none.stdout).toContain("no solution in [1, 100]");
   });
 });
+
+describe("the scenario line when the horizon is what varies", () => {
+  // one-channel.yaml's horizon is 30 days: its header says so, unless the report moves the horizon.
+  const LINE_30 = "one channel, closed form  (USD, 30 days, tests/fixtures/whatif/one-channel.yaml)";
+  const LINE_VARIED = "one channel, closed form  (USD, horizon varied, tests/fixtures/whatif/one-channel.yaml)";
+  // The table wraps the line at the terminal's width: read it, and what it should say, as one line.
+  const oneLine = (text: string) => text.replace(/\s+/g, " ");
+
+  it("sweep over horizon_days: table and Markdown say the horizon varies; JSON keeps the file's 30 and the axis", async () => {
+    const argv = ["sweep", ONE, "--vary", "horizon_days=30,60", "--metrics", "unit.cac_blended"];
+    for (const format of ["table", "md"]) {
+      const run = await runInProcess([...argv, "--format", format]);
+      expect(run.code).toBe(0);
+      expect(oneLine(run.stdout)).toContain(oneLine(LINE_VARIED));
+      expect(run.stdout).not.toContain("30 days");
+    }
+    const report = await runJson(argv, null);
+    // The shape stays the contract's: `scenario` is the file as given, each point carries its own horizon.
+    expect(report.scenario).toEqual({ name: "one channel, closed form", file: ONE, currency: "USD", horizon_days: 30 });
+    expect(report.vary[0].path).toBe("horizon_days");
+    expect(report.points.map((point: Loose) => point.horizon_days)).toEqual([30, 60]);
+  });
+
+  it("a sweep of two axes, one the horizon, says so too; a sweep over anything else keeps the file's horizon", async () => {
+    const both = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=10,20", "--vary", "horizon_days=30,60", "--format", "md"]);
+    expect(both.stdout).toContain(LINE_VARIED);
+    const other = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=10,20", "--format", "md"]);
+    expect(other.stdout).toContain(LINE_30);
+  });
+
+  it("solve --for horizon_days: the horizon is the unknown, so no horizon in the line", async () => {
+    // $1,000 a day at CPA 10 buys 100 installs every day of the horizon H: training per user = 3,000 / (100 H) = 0.5 at H = 60.
+    const argv = ["solve", ONE, "--for", "horizon_days", "--target", "unit.training_per_user=0.5", "--range", "30..90"];
+    for (const format of ["table", "md"]) {
+      const run = await runInProcess([...argv, "--format", format]);
+      expect(run.code).toBe(0);
+      expect(oneLine(run.stdout)).toContain(oneLine(LINE_VARIED));
+    }
+    const report = await runJson(argv, null);
+    expect(report.solution.value).toBe(60);
+    expect(report.scenario.horizon_days).toBe(30);
+    const other = await runInProcess(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=0.1", "--format", "md"]);
+    expect(other.stdout).toContain(LINE_30);
+  });
+});

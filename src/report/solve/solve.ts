@@ -17,7 +17,7 @@ export const solveRenderers: Renderers<SolveReport> = {
   json: (report) => jsonText(solveJson(report)),
   csv: (report) => csvTable([new Map(Object.entries(csvRow(report)))]),
   md: (report) =>
-    `## ${mdText(heading(report))}\n\n${mdText(scenarioLine(report.scenario))}\n\n${lines(report)
+    `## ${mdText(heading(report))}\n\n${mdText(scenarioLine(report.scenario, [report.input]))}\n\n${lines(report)
       .map((line) => `- ${mdText(line.trim())}`)
       .join("\n")}\n`,
   table: (report, options) => {
@@ -27,7 +27,7 @@ export const solveRenderers: Renderers<SolveReport> = {
     const paint = (line: string) =>
       line.startsWith("  solution") ? chalk.green.bold : line.startsWith("  no solution") ? chalk.red.bold : (text: string) => text;
     const body = lines(report).flatMap((line) => wrap(line).map((text) => paint(line)(text)));
-    return `${[chalk.bold(wrap(heading(report)).join("\n")), ...wrap(scenarioLine(report.scenario)), "", ...body].join("\n")}\n`;
+    return `${[chalk.bold(wrap(heading(report)).join("\n")), ...wrap(scenarioLine(report.scenario, [report.input])), "", ...body].join("\n")}\n`;
   },
 };
 
