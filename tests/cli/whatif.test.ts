@@ -467,7 +467,16 @@ describe("the scenario line when the horizon is what varies", () => {
   });
 
   it("a sweep of two axes, one the horizon, says so too; a sweep over anything else keeps the file's horizon", async () => {
-    const both = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=10,20", "--vary", "horizon_days=30,60", "--format", "md"]);
+    const both = await runInProcess([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.0.cpa=10,20",
+      "--vary",
+      "horizon_days=30,60",
+      "--format",
+      "md",
+    ]);
     expect(both.stdout).toContain(LINE_VARIED);
     const other = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=10,20", "--format", "md"]);
     expect(other.stdout).toContain(LINE_30);
@@ -484,7 +493,48 @@ describe("the scenario line when the horizon is what varies", () => {
     const report = await runJson(argv, null);
     expect(report.solution.value).toBe(60);
     expect(report.scenario.horizon_days).toBe(30);
-    const other = await runInProcess(["solve", ONE, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=0.1", "--format", "md"]);
+    const other = await runInProcess([
+      "solve",
+      ONE,
+      "--for",
+      "acquisition.channels.0.cpa",
+      "--target",
+      "unit.ltv_to_cac=0.1",
+      "--format",
+      "md",
+    ]);
     expect(other.stdout).toContain(LINE_30);
+  });
+});
+
+describe("one share swept or solved for alone", () => {
+  // two-channels.yaml: ads 0.5 and video 0.5. Any other ads share, video's kept, breaks the sum of 1.
+  const HINT =
+    "a channel's share moves only with the other channels', since their shares sum to 1: with the others as given, acquisition.channels.ads.share can only be 0.5; set every channel's share with --set, one run per split, or see sensitivity, which moves a share with the others in proportion, and optimize, which finds the best split";
+
+  it("sweep stops at the first point with the rule, the value and what to do", async () => {
+    const run = await runInProcess(["sweep", TWO, "--vary", "acquisition.channels.ads.share=0.2,0.5"]);
+    expect(run.code).toBe(2);
+    // 0.2 + 0.5 = 0.7; the list's first item is at line 9, column 5 of the file
+    expect(run.stderr).toBe(
+      `${TWO}:9:5  acquisition.channels: channel shares must sum to 1, found 0.7 (after --vary acquisition.channels.ads.share=0.2; ${HINT})\n`,
+    );
+  });
+
+  it("solve says every value breaks the sum, instead of trying another range", async () => {
+    const argv = ["solve", TWO, "--for", "acquisition.channels.ads.share", "--target", "unit.cac_blended=12"];
+    const run = await runInProcess([...argv, "--format", "md"]);
+    expect(run.code).toBe(0);
+    // the default range: 0.5 / 100 .. x 100, within (0, 1]
+    expect(run.stdout).toContain("- no solution in \\[0.005, 1\\]: every value breaks the rule that channel shares sum to 1\n");
+    expect(run.stdout).toContain(`- ${HINT}\n`);
+    expect(run.stdout).not.toContain("try another --range");
+    expect((await runJson(argv, null)).solution).toBeNull();
+  });
+
+  it("a range the format rejects keeps its own message", async () => {
+    const argv = ["solve", TWO, "--for", "acquisition.channels.ads.share", "--target", "unit.cac_blended=12", "--range", "2..3"];
+    const run = await runInProcess([...argv, "--format", "md"]);
+    expect(run.stdout).toContain("no value in the range gives a valid scenario\n- try another --range lo..hi\n");
   });
 });
