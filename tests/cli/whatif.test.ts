@@ -154,10 +154,12 @@ describe("sweep", () => {
     const elasticity = "acquisition.channels.2.saturation.elasticity";
     const sweep = await runInProcess(["sweep", "data/scenarios/doubao-2024.yaml", "--vary", channel, "--vary", `${elasticity}=0.1,0.3`]);
     const run = await runInProcess(["run", "data/scenarios/doubao-2024.yaml", "--set", channel, "--set", `${elasticity}=0.1`]);
+    // The field is missing from the saturation that elasticity's option created, not from the channel's value.
+    const missing = "acquisition.channels.2.saturation.reference_daily_spend: required";
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("saturation.reference_daily_spend: required");
+    expect(run.stderr).toContain(`--set ${elasticity}=0.1: ${missing}`);
     expect(sweep.code).toBe(2);
-    expect(sweep.stderr).toContain("saturation.reference_daily_spend: required");
+    expect(sweep.stderr).toContain(`--vary ${elasticity}=0.1: ${missing}`);
   });
 
   it("one --vary: a row per value, and the points where the ladder flips", async () => {
