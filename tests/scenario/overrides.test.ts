@@ -222,6 +222,19 @@ describe("--set errors", () => {
     ]);
   });
 
+  it("a second cost form is the --set's that added it, whichever form the rule names", () => {
+    // ads has cpa in the file; cpm is the form the rule reports (cpa, cpm, cpc in that order): named by its --set.
+    expect(errorLines(["acquisition.channels.ads.cpm=12"])).toEqual([
+      `${FILE}: --set acquisition.channels.ads.cpm=12: give one cost form per channel (cpa, or cpm + ctr + cvr, or cpc + cvr), found cpa and cpm`,
+    ]);
+    // A channel with cpm in the file gets cpa by --set: the rule names cpm, the file's, but the --set added the conflict.
+    const cpmChannel = TEXT.replace("      cpa: 10\n", "      cpm: 5\n      ctr: 0.02\n      cvr: 0.05\n");
+    expect(cpmChannel).not.toBe(TEXT);
+    expect(errorLines(["acquisition.channels.ads.cpa=10"], cpmChannel)).toEqual([
+      `${FILE}: --set acquisition.channels.ads.cpa=10: give one cost form per channel (cpa, or cpm + ctr + cvr, or cpc + cvr), found cpa and cpm`,
+    ]);
+  });
+
   it("reports every bad path at once", () => {
     expect(errorLines(["usage.turns=2", "tokens.inptu=5"])).toHaveLength(2);
   });
