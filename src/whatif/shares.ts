@@ -66,10 +66,22 @@ function shareOf(item: unknown): number {
 export function shareHint(group: ShareGroup, name: string): string {
   const only = `with the others as given, ${name} can only be ${formatShort(group.only)}`;
   if (group.noun === "turn-length")
-    return `a turn-length share moves only with the others, since the histogram's shares sum to 1: ${only}; set every share of the histogram with --set, one run per histogram`;
-  const optimize = group.noun === "channel" ? ", and optimize, which finds the best split" : "";
-  return `a ${group.noun}'s share moves only with the other ${group.noun}s', since their shares sum to 1: ${only}; set every ${group.noun}'s share with --set, one run per split, or see sensitivity, which moves a share with the others in proportion${optimize}`;
+    return `a turn-length share moves only with the others, since the histogram's shares sum to 1: ${only}; ${WHAT_TO_DO[group.noun]}`;
+  return `a ${group.noun}'s share moves only with the other ${group.noun}s', since their shares sum to 1: ${only}; ${WHAT_TO_DO[group.noun]}`;
 }
+
+/** Why two shares of one group on a sweep's two axes break the sum at most points, and what to do instead. */
+export function shareGridHint(group: ShareGroup, names: readonly [string, string]): string {
+  const sum = group.noun === "turn-length" ? "the histogram's shares sum to 1" : `the ${group.noun}s' shares sum to 1`;
+  return `a sweep's grid pairs every value of ${names[0]} with every value of ${names[1]}, while ${sum}: most pairs are no split; ${WHAT_TO_DO[group.noun]}`;
+}
+
+const WHAT_TO_DO: Record<ShareGroup["noun"], string> = {
+  channel:
+    "set every channel's share with --set, one run per split, or see sensitivity, which moves a share with the others in proportion, and optimize, which finds the best split",
+  route: "set every route's share with --set, one run per split, or see sensitivity, which moves a share with the others in proportion",
+  "turn-length": "set every share of the histogram with --set, one run per histogram",
+};
 
 /** Whether a problem is the rule that the group's shares sum to 1, where the file holds the group. */
 export function breaksShareSum(problem: InputProblem, group: ShareGroup): boolean {
@@ -78,16 +90,16 @@ export function breaksShareSum(problem: InputProblem, group: ShareGroup): boolea
 
 /**
  * The error of a point whose shares do not sum to 1 because one of `shares` (a varied share,
- * named as typed) moved alone, with the hint of shareHint after the rule's own; any other
- * error as it was.
+ * named as typed) moved alone, or two of one group paired on a grid, with the hint of
+ * shareHint (shareGridHint) after the rule's own; any other error as it was.
  */
 export function withShareHints(error: UserError, shares: readonly { group: ShareGroup; name: string }[]): UserError {
   let changed = false;
   const problems = error.problems.map((problem) => {
-    const share = shares.find(({ group }) => breaksShareSum(problem, group));
+    const [share, other] = shares.filter(({ group }) => breaksShareSum(problem, group));
     if (share === undefined) return problem;
     changed = true;
-    const hint = shareHint(share.group, share.name);
+    const hint = other === undefined ? shareHint(share.group, share.name) : shareGridHint(share.group, [share.name, other.name]);
     return { ...problem, hint: problem.hint === undefined ? hint : `${problem.hint}; ${hint}` };
   });
   return changed ? UserError.fromProblems(problems) : error;

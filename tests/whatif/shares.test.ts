@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/lib/errors.js";
-import { breaksShareSum, shareGroup, shareHint, withShareHints } from "../../src/whatif/shares.js";
+import { breaksShareSum, shareGridHint, shareGroup, shareHint, withShareHints } from "../../src/whatif/shares.js";
 
 const THREE_CHANNELS = { acquisition: { channels: [{ share: 0.2 }, { share: 0.5 }, { share: 0.3 }] } };
 
@@ -54,6 +54,16 @@ describe("withShareHints", () => {
     const error = withShareHints(UserError.fromProblems([{ ...sum, hint: "after --vary x=0.2" }]), [{ group, name: "x" }]);
     expect(error.problems[0]!.hint).toBe(`after --vary x=0.2; ${shareHint(group, "x")}`);
     expect(error.problems[0]!.message).toBe(sum.message);
+  });
+
+  it("two shares of one group on a grid: the hint says the grid pairs them, not that one can take one value", () => {
+    const error = withShareHints(UserError.fromProblems([sum]), [
+      { group, name: "a" },
+      { group, name: "b" },
+    ]);
+    expect(error.problems[0]!.hint).toBe(shareGridHint(group, ["a", "b"]));
+    expect(error.problems[0]!.hint).toContain("pairs every value of a with every value of b");
+    expect(error.problems[0]!.hint).not.toContain("can only be");
   });
 
   it("leaves any other problem, and an error with none of the rule, as they were", () => {
