@@ -273,6 +273,9 @@ class SweepPoints {
     }
   }
 
+  /** The axes that are shares summing to 1 with others (shares.ts), found at the first point that breaks a rule. */
+  private shares: { group: ShareGroup; name: string }[] | undefined;
+
   /** The point at `indices` validated in full; a point whose shares no longer sum to 1 because an axis moved one says so. */
   private validatedInFull(indices: readonly number[]): Scenario {
     try {
@@ -286,9 +289,6 @@ class SweepPoints {
       throw withShareHints(error, this.shares);
     }
   }
-
-  /** The axes that are shares summing to 1 with others (shares.ts), found at the first point that breaks a rule. */
-  private shares: { group: ShareGroup; name: string }[] | undefined;
 
   report(): SweepReport {
     const axes: SweepAxis[] = this.plan.axes.map((one, axis) => ({
