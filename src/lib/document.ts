@@ -11,6 +11,13 @@ import type { FieldProblem } from "./issues.js";
 export interface AppliedOverride {
   path: (string | number)[];
   label: string;
+  /**
+   * How many keys of `path`, from the top, the document held as a mapping or a list when
+   * the override was written: the write created the mappings below them (`--set
+   * revenue.subscription.conversion=0.1` where the file has `revenue` but no subscription: 1).
+   * Absent: it created none.
+   */
+  held?: number;
 }
 
 export interface ScenarioDocument {

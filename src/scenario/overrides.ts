@@ -1,4 +1,4 @@
-import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLMap } from "yaml";
+import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLMap } from "yaml";
 import { type InputProblem, UserError } from "../lib/errors.js";
 import { type AppliedOverride, documentValue, MAX_ALIAS_COUNT, MAX_DEPTH, type ScenarioDocument } from "../lib/document.js";
 import { describeFound, type FieldProblem } from "../lib/issues.js";
@@ -240,8 +240,9 @@ export function applyOverrides(source: ScenarioDocument, overrides: readonly Ove
       problems.push(sharedAnchorProblem(source, override.label, anchor));
       continue;
     }
+    const held = heldDepth(source.document, resolved.path);
     setValue(source, resolved.path, override.value, resolved.emptyParents);
-    applied.push({ path: resolved.path, label: override.label });
+    applied.push({ path: resolved.path, label: override.label, held });
   }
   if (problems.length > 0) throw UserError.fromProblems(problems);
   return { ...source, overrides: applied };
@@ -263,6 +264,16 @@ export function setValue(
   document.setIn(path, document.createNode(value));
 }
 
+/**
+ * How many keys of `path`, from the top, the document holds as a mapping or a list (an
+ * empty value, `revenue:`, is none): a value set at `path` creates the mappings below them.
+ */
+export function heldDepth(document: ScenarioDocument["document"], path: readonly (string | number)[]): number {
+  let depth = 0;
+  while (depth < path.length - 1 && isCollection(document.getIn(path.slice(0, depth + 1), true))) depth++;
+  return depth;
+}
+
 /** Whether `a` and `b` agree on their first `length` keys (an index and its digits alike). */
 export const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[], length: number) => {
   for (let i = 0; i < length; i++) if (String(a[i]) !== String(b[i])) return false;
@@ -270,17 +281,33 @@ export const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[], l
 };
 
 /**
+ * Whether an override put the value at `path` where it is: it set that value or one
+ * around it whole, or it created a mapping around it (`--set ...saturation.elasticity=0.3`
+ * where the channel has no saturation creates one, lacking every other field).
+ */
+function wroteAround(override: AppliedOverride, path: readonly PropertyKey[]): boolean {
+  let common = 0;
+  while (common < override.path.length && common < path.length && String(override.path[common]) === String(path[common])) common++;
+  return common === override.path.length || common > (override.held ?? override.path.length);
+}
+
+/**
  * A problem found in a document with overrides, named after the override that caused
- * it: a problem at a path an override set (or inside it) is reported as that override,
- * `file: --set usage.turns_per_session=0: expected a number >= 1, found 0`; a problem
- * just above one (a rule across fields) keeps its place in the file and names it in its hint.
+ * it: a problem at a path an override set (or inside it, or inside a mapping it created)
+ * is reported as the last such override, `file: --set usage.turns_per_session=0: expected
+ * a number >= 1, found 0`, so that a field missing from a mapping is the override's that
+ * made the mapping, not an earlier one's around it; a problem just above one (a rule
+ * across fields) keeps its place in the file and names it in its hint.
  */
 export function attributeProblem(source: ScenarioDocument, problem: FieldProblem, located: InputProblem): InputProblem {
   const overrides = source.overrides ?? [];
   for (let i = overrides.length - 1; i >= 0; i--) {
     const override = overrides[i]!;
-    if (problem.path.length >= override.path.length && samePath(problem.path, override.path, override.path.length)) {
-      const inside = problem.path.length > override.path.length ? `: ${problem.path.map(String).join(".")}` : "";
+    if (wroteAround(override, problem.path)) {
+      const inside =
+        problem.path.length === override.path.length && samePath(problem.path, override.path, override.path.length)
+          ? ""
+          : `: ${problem.path.map(String).join(".")}`;
       return {
         file: source.file,
         path: `${override.label}${inside}`,

@@ -225,7 +225,14 @@ function channelProblems(channel: Channel, index: number): FieldProblem[] {
   const forms = COST_KEYS.filter((key) => channel[key] !== undefined);
   if (forms.length === 0) return [{ path: at, message: `channel "${channel.name}" has no cost: give ${COST_FORMS}` }];
   if (forms.length > 1) {
-    return [{ path: [...at, forms[1]!], message: `give one cost form per channel (${COST_FORMS}), found ${forms.join(" and ")}` }];
+    return [
+      {
+        path: [...at, forms[1]!],
+        message: `give one cost form per channel (${COST_FORMS}), found ${forms.join(" and ")}`,
+        // A --set that added the first form (cpa to a cpm channel) caused it as much as one that added the second.
+        related: [[...at, forms[0]!]],
+      },
+    ];
   }
   const form = forms[0]!;
   const needs = COST_FORM_NEEDS[form];

@@ -2,6 +2,7 @@ import { type DataPath, inputName, numberLeaves } from "../scenario/input-paths.
 import { valueAt } from "../lib/value-at.js";
 import { formatShort } from "./amount.js";
 import type { MetricValue } from "./metrics.js";
+import { isShare, isTurnShare } from "./shares.js";
 
 /**
  * `sensitivity`: which inputs move a metric most when each is moved by ±delta on its
@@ -37,17 +38,6 @@ const LONE_ROUTE_REASON = "a lone route serves every session: its share is alway
 // model-v2.md 10: a `shares` histogram is a distribution, not a set of independent inputs
 // (its values may not be ranges either); moving one value alone always breaks its sum.
 const TURN_SHARE_REASON = "a turn-length share: the histogram's shares sum to 1, so one cannot move alone";
-
-const isTurnShare = (path: DataPath) => path[0] === "usage" && path[1] === "turns_distribution" && path[2] === "shares";
-
-/** The lists whose items' shares sum to 1: channels (of the spend) and routes (of the sessions, model-v2.md 4). */
-const SHARE_LISTS = [
-  ["acquisition", "channels"],
-  ["inference", "routes"],
-] as const;
-
-const isShare = (path: DataPath) =>
-  path.length === 4 && path[3] === "share" && SHARE_LISTS.some(([section, list]) => path[0] === section && path[1] === list);
 
 /**
  * Every number of the scenario's data (as resolved: money in its currency, ranges at

@@ -18,6 +18,7 @@ import {
   solveRule,
   splitTarget,
 } from "./solve-input.js";
+import { breaksShareSum, type ShareGroup, shareGroup } from "./shares.js";
 import type { ScenarioVariants } from "./variants.js";
 
 /** What `solve` found: the data of its report. */
@@ -38,6 +39,11 @@ export interface SolveReport {
   /** The scan: how many values it tried, the metric's span there, how many hit. */
   observed: Observed;
   invalid: { count: number; first?: string };
+  /**
+   * The shares that sum to 1 with the input, where it is one of them and every value the
+   * search found invalid broke that sum: the input cannot move alone (shares.ts).
+   */
+  shares?: ShareGroup;
 }
 
 /** What `solve` was asked, as typed: `--for PATH --target METRIC=VALUE [--range lo..hi]`. */
@@ -82,12 +88,16 @@ export function solveReport(
     request.range === undefined ? defaultRange(current, leaf, request.for) : parseRange(request.range, data.currency, data.fx ?? {});
   const measure = (result: unknown) => measureTarget(result, metric, target);
   let firstInvalid: string | undefined;
+  const shares = shareGroup(data, input.path);
+  let everyInvalidBreaksShares = shares !== undefined;
   const evaluateAt = (x: number): Measurement => {
     try {
       return measure(evaluate(variants.at([{ input, value: x, label: `--for ${input.name}=${x}` }])));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      const reason = problemsOf(error).map(formatProblem).join("; ");
+      const problems = problemsOf(error);
+      everyInvalidBreaksShares &&= problems.some((problem) => breaksShareSum(problem, shares!));
+      const reason = problems.map(formatProblem).join("; ");
       firstInvalid ??= reason;
       return { valid: false, reason };
     }
@@ -109,5 +119,6 @@ export function solveReport(
     evaluations: outcome.evaluations,
     observed: observe(outcome.samples, rule, "metric" in target),
     invalid: { count: scanInvalid, ...(firstInvalid === undefined ? {} : { first: firstInvalid }) },
+    ...(shares !== undefined && scanInvalid > 0 && everyInvalidBreaksShares ? { shares } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { checkMetric, LADDER_HOLDS, type MetricValue, metricValue, parseMetricLi
 import { type AxisValues, gridSize, parseSpec } from "./spec.js";
 import { type Flip, findFlips, indicesAt } from "./sweep.js";
 import type { PatchedPoints, ValidatedSetting } from "./patched-points.js";
+import { type ShareGroup, shareGroup, withShareHints } from "./shares.js";
 import type { ScenarioVariants, Setting, VariedInput } from "./variants.js";
 
 /** What a sweep reads of a point's evaluation: the sections of the JSON result its metrics name (metrics.ts). */
@@ -263,12 +264,29 @@ class SweepPoints {
         this.table.holds[position] = block.holds[i]!;
         continue;
       }
-      const scenario = this.variants.at(indices.map((index, axis) => this.axes[axis]!.settings[index]!));
+      const scenario = this.validatedInFull(indices);
       for (const [axis, index] of indices.entries()) this.resolved[axis]![index] ??= valueAt(scenario.data, this.axes[axis]!.input.path);
       const result = this.evaluate(scenario);
       for (let column = 0; column < width; column++)
         storeMetric(this.table, position * width + column, metricValue(result, columns[column]!));
       this.table.holds[position] = result.ladder.holds ? 1 : 0;
+    }
+  }
+
+  /** The axes that are shares summing to 1 with others (shares.ts), found at the first point that breaks a rule. */
+  private shares: { group: ShareGroup; name: string }[] | undefined;
+
+  /** The point at `indices` validated in full; a point whose shares no longer sum to 1 because an axis moved one says so. */
+  private validatedInFull(indices: readonly number[]): Scenario {
+    try {
+      return this.variants.at(indices.map((index, axis) => this.axes[axis]!.settings[index]!));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      this.shares ??= this.axes.flatMap(({ input }) => {
+        const group = shareGroup(this.variants.base.data, input.path);
+        return group === undefined ? [] : [{ group, name: input.name }];
+      });
+      throw withShareHints(error, this.shares);
     }
   }
 

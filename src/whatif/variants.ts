@@ -4,6 +4,7 @@ import { parseYaml, type ScenarioDocument } from "../lib/document.js";
 import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
 import {
   applyOverrides,
+  heldDepth,
   type Override,
   resolveOverridePath,
   setValue,
@@ -78,11 +79,12 @@ export class ScenarioVariants {
    */
   validatedInFull(settings: readonly Setting[]): Scenario {
     const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };
-    for (const setting of settings) setValue(point, setting.input.path, setting.value, setting.input.emptyParents);
-    const overrides = [
-      ...(this.source.overrides ?? []),
-      ...settings.map((setting) => ({ path: setting.input.path, label: setting.label })),
-    ];
+    const applied = settings.map((setting) => {
+      const held = heldDepth(point.document, setting.input.path);
+      setValue(point, setting.input.path, setting.value, setting.input.emptyParents);
+      return { path: setting.input.path, label: setting.label, held };
+    });
+    const overrides = [...(this.source.overrides ?? []), ...applied];
     return scenarioFromDocument({ ...point, overrides }, this.options);
   }
 

@@ -154,10 +154,12 @@ describe("sweep", () => {
     const elasticity = "acquisition.channels.2.saturation.elasticity";
     const sweep = await runInProcess(["sweep", "data/scenarios/doubao-2024.yaml", "--vary", channel, "--vary", `${elasticity}=0.1,0.3`]);
     const run = await runInProcess(["run", "data/scenarios/doubao-2024.yaml", "--set", channel, "--set", `${elasticity}=0.1`]);
+    // The field is missing from the saturation that elasticity's option created, not from the channel's value.
+    const missing = "acquisition.channels.2.saturation.reference_daily_spend: required";
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("saturation.reference_daily_spend: required");
+    expect(run.stderr).toContain(`--set ${elasticity}=0.1: ${missing}`);
     expect(sweep.code).toBe(2);
-    expect(sweep.stderr).toContain("saturation.reference_daily_spend: required");
+    expect(sweep.stderr).toContain(`--vary ${elasticity}=0.1: ${missing}`);
   });
 
   it("one --vary: a row per value, and the points where the ladder flips", async () => {
@@ -441,5 +443,100 @@ describe("end to end, the built CLI", () => {
     expect(none.code).toBe(0);
     expect(none.stderr).toBe("");
     expect(none.stdout).toContain("no solution in [1, 100]");
+  });
+});
+
+describe("the scenario line when the horizon is what varies", () => {
+  // one-channel.yaml's horizon is 30 days: its header says so, unless the report moves the horizon.
+  const LINE_30 = "one channel, closed form  (USD, 30 days, tests/fixtures/whatif/one-channel.yaml)";
+  const LINE_VARIED = "one channel, closed form  (USD, horizon varied, tests/fixtures/whatif/one-channel.yaml)";
+  // The table wraps the line at the terminal's width: read it, and what it should say, as one line.
+  const oneLine = (text: string) => text.replace(/\s+/g, " ");
+
+  it("sweep over horizon_days: table and Markdown say the horizon varies; JSON keeps the file's 30 and the axis", async () => {
+    const argv = ["sweep", ONE, "--vary", "horizon_days=30,60", "--metrics", "unit.cac_blended"];
+    for (const format of ["table", "md"]) {
+      const run = await runInProcess([...argv, "--format", format]);
+      expect(run.code).toBe(0);
+      expect(oneLine(run.stdout)).toContain(oneLine(LINE_VARIED));
+      expect(run.stdout).not.toContain("30 days");
+    }
+    const report = await runJson(argv, null);
+    // The shape stays the contract's: `scenario` is the file as given, each point carries its own horizon.
+    expect(report.scenario).toEqual({ name: "one channel, closed form", file: ONE, currency: "USD", horizon_days: 30 });
+    expect(report.vary[0].path).toBe("horizon_days");
+    expect(report.points.map((point: Loose) => point.horizon_days)).toEqual([30, 60]);
+  });
+
+  it("a sweep of two axes, one the horizon, says so too; a sweep over anything else keeps the file's horizon", async () => {
+    const both = await runInProcess([
+      "sweep",
+      ONE,
+      "--vary",
+      "acquisition.channels.0.cpa=10,20",
+      "--vary",
+      "horizon_days=30,60",
+      "--format",
+      "md",
+    ]);
+    expect(both.stdout).toContain(LINE_VARIED);
+    const other = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=10,20", "--format", "md"]);
+    expect(other.stdout).toContain(LINE_30);
+  });
+
+  it("solve --for horizon_days: the horizon is the unknown, so no horizon in the line", async () => {
+    // $1,000 a day at CPA 10 buys 100 installs every day of the horizon H: training per user = 3,000 / (100 H) = 0.5 at H = 60.
+    const argv = ["solve", ONE, "--for", "horizon_days", "--target", "unit.training_per_user=0.5", "--range", "30..90"];
+    for (const format of ["table", "md"]) {
+      const run = await runInProcess([...argv, "--format", format]);
+      expect(run.code).toBe(0);
+      expect(oneLine(run.stdout)).toContain(oneLine(LINE_VARIED));
+    }
+    const report = await runJson(argv, null);
+    expect(report.solution.value).toBe(60);
+    expect(report.scenario.horizon_days).toBe(30);
+    const other = await runInProcess([
+      "solve",
+      ONE,
+      "--for",
+      "acquisition.channels.0.cpa",
+      "--target",
+      "unit.ltv_to_cac=0.1",
+      "--format",
+      "md",
+    ]);
+    expect(other.stdout).toContain(LINE_30);
+  });
+});
+
+describe("one share swept or solved for alone", () => {
+  // two-channels.yaml: ads 0.5 and video 0.5. Any other ads share, video's kept, breaks the sum of 1.
+  const HINT =
+    "a channel's share moves only with the other channels', since their shares sum to 1: with the others as given, acquisition.channels.ads.share can only be 0.5; set every channel's share with --set, one run per split, or see sensitivity, which moves a share with the others in proportion, and optimize, which finds the best split";
+
+  it("sweep stops at the first point with the rule, the value and what to do", async () => {
+    const run = await runInProcess(["sweep", TWO, "--vary", "acquisition.channels.ads.share=0.2,0.5"]);
+    expect(run.code).toBe(2);
+    // 0.2 + 0.5 = 0.7; the list's first item is at line 9, column 5 of the file
+    expect(run.stderr).toBe(
+      `${TWO}:9:5  acquisition.channels: channel shares must sum to 1, found 0.7 (after --vary acquisition.channels.ads.share=0.2; ${HINT})\n`,
+    );
+  });
+
+  it("solve says every value breaks the sum, instead of trying another range", async () => {
+    const argv = ["solve", TWO, "--for", "acquisition.channels.ads.share", "--target", "unit.cac_blended=12"];
+    const run = await runInProcess([...argv, "--format", "md"]);
+    expect(run.code).toBe(0);
+    // the default range: 0.5 / 100 .. x 100, within (0, 1]
+    expect(run.stdout).toContain("- no solution in \\[0.005, 1\\]: every value breaks the rule that channel shares sum to 1\n");
+    expect(run.stdout).toContain(`- ${HINT}\n`);
+    expect(run.stdout).not.toContain("try another --range");
+    expect((await runJson(argv, null)).solution).toBeNull();
+  });
+
+  it("a range the format rejects keeps its own message", async () => {
+    const argv = ["solve", TWO, "--for", "acquisition.channels.ads.share", "--target", "unit.cac_blended=12", "--range", "2..3"];
+    const run = await runInProcess([...argv, "--format", "md"]);
+    expect(run.stdout).toContain("no value in the range gives a valid scenario\n- try another --range lo..hi\n");
   });
 });

@@ -199,6 +199,42 @@ describe("--set errors", () => {
     );
   });
 
+  it("a field missing from a mapping a --set created is that --set's, not an earlier one's around it", () => {
+    // The first --set writes the channel whole (no saturation); the second creates saturation with elasticity alone.
+    const sets = ["acquisition.channels.0={ name: ads, cpa: 10 }", "acquisition.channels.0.saturation.elasticity=0.5"];
+    expect(errorLines(sets)).toEqual([
+      `${FILE}: --set acquisition.channels.0.saturation.elasticity=0.5: acquisition.channels.0.saturation.reference_daily_spend: required, expected a number or a string or a range { low, high }`,
+    ]);
+    // Without a --set around it, the same field was named by none.
+    expect(errorLines([sets[1]!])[0]).toMatch(
+      /^tests\/fixtures\/whatif\/one-channel\.yaml: --set acquisition\.channels\.0\.saturation\.elasticity=0\.5: /,
+    );
+  });
+
+  it("of two --set in one created mapping, the one that created it; a mapping set whole keeps what its value lacks", () => {
+    // conversion creates revenue.subscription; price_monthly writes into it: monthly_churn is missing from conversion's mapping.
+    expect(errorLines(["revenue.subscription.conversion=0.1", "revenue.subscription.price_monthly=5"])).toEqual([
+      `${FILE}: --set revenue.subscription.conversion=0.1: revenue.subscription.monthly_churn: required, expected a number or a range { low, high }`,
+    ]);
+    // usage set whole without sessions_per_dau; a later --set beside the missing field does not take it over.
+    expect(errorLines(["usage={ turns_per_session: 1 }", "usage.max_turns_per_day=5"])).toEqual([
+      `${FILE}: --set usage={ turns_per_session: 1 }: usage.sessions_per_dau: required, expected a number or a range { low, high }`,
+    ]);
+  });
+
+  it("a second cost form is the --set's that added it, whichever form the rule names", () => {
+    // ads has cpa in the file; cpm is the form the rule reports (cpa, cpm, cpc in that order): named by its --set.
+    expect(errorLines(["acquisition.channels.ads.cpm=12"])).toEqual([
+      `${FILE}: --set acquisition.channels.ads.cpm=12: give one cost form per channel (cpa, or cpm + ctr + cvr, or cpc + cvr), found cpa and cpm`,
+    ]);
+    // A channel with cpm in the file gets cpa by --set: the rule names cpm, the file's, but the --set added the conflict.
+    const cpmChannel = TEXT.replace("      cpa: 10\n", "      cpm: 5\n      ctr: 0.02\n      cvr: 0.05\n");
+    expect(cpmChannel).not.toBe(TEXT);
+    expect(errorLines(["acquisition.channels.ads.cpa=10"], cpmChannel)).toEqual([
+      `${FILE}: --set acquisition.channels.ads.cpa=10: give one cost form per channel (cpa, or cpm + ctr + cvr, or cpc + cvr), found cpa and cpm`,
+    ]);
+  });
+
   it("reports every bad path at once", () => {
     expect(errorLines(["usage.turns=2", "tokens.inptu=5"])).toHaveLength(2);
   });

@@ -206,7 +206,19 @@ export function formatMoneyCompact(value: number, currency: string): string {
   return moneyFormat(currency, { notation: "compact", maximumSignificantDigits: 3 }).format(value);
 }
 
-/** The line under a report's heading that says which scenario it is about: `name  (USD, 30 days, file.yaml)`. */
-export function scenarioLine(scenario: { name: string; currency: string; horizon_days: number; file: string }): string {
-  return `${scenario.name}  (${scenario.currency}, ${plural(scenario.horizon_days, "day")}, ${scenario.file})`;
+/** The scenario's horizon as a `--vary`, `--for` or `--set` path names it. */
+const HORIZON_PATH = "horizon_days";
+
+/**
+ * The line under a report's heading that says which scenario it is about: `name  (USD, 30 days, file.yaml)`.
+ * `varied` are the inputs the report sets to other values (a sweep's axes, the input solve searches): where
+ * the horizon is one of them, the figures below are at other horizons than the file's, so the line says
+ * `horizon varied` instead of the file's horizon (docs/what-if.md).
+ */
+export function scenarioLine(
+  scenario: { name: string; currency: string; horizon_days: number; file: string },
+  varied: readonly string[] = [],
+): string {
+  const horizon = varied.includes(HORIZON_PATH) ? "horizon varied" : plural(scenario.horizon_days, "day");
+  return `${scenario.name}  (${scenario.currency}, ${horizon}, ${scenario.file})`;
 }

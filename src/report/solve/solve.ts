@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from "../../result/json-result.js";
 import { metricKind, type MetricValue } from "../../whatif/metrics.js";
 import type { Solution, SolveRule } from "../../whatif/solve.js";
 import type { SolveReport } from "../../whatif/solve-report.js";
+import { shareHint } from "../../whatif/shares.js";
 import { csvTable } from "../shared/csv.js";
 import { formatPrecise, NOT_AVAILABLE, scenarioLine } from "../shared/format.js";
 import { jsonText } from "../shared/json.js";
@@ -17,7 +18,7 @@ export const solveRenderers: Renderers<SolveReport> = {
   json: (report) => jsonText(solveJson(report)),
   csv: (report) => csvTable([new Map(Object.entries(csvRow(report)))]),
   md: (report) =>
-    `## ${mdText(heading(report))}\n\n${mdText(scenarioLine(report.scenario))}\n\n${lines(report)
+    `## ${mdText(heading(report))}\n\n${mdText(scenarioLine(report.scenario, [report.input]))}\n\n${lines(report)
       .map((line) => `- ${mdText(line.trim())}`)
       .join("\n")}\n`,
   table: (report, options) => {
@@ -27,7 +28,7 @@ export const solveRenderers: Renderers<SolveReport> = {
     const paint = (line: string) =>
       line.startsWith("  solution") ? chalk.green.bold : line.startsWith("  no solution") ? chalk.red.bold : (text: string) => text;
     const body = lines(report).flatMap((line) => wrap(line).map((text) => paint(line)(text)));
-    return `${[chalk.bold(wrap(heading(report)).join("\n")), ...wrap(scenarioLine(report.scenario)), "", ...body].join("\n")}\n`;
+    return `${[chalk.bold(wrap(heading(report)).join("\n")), ...wrap(scenarioLine(report.scenario, [report.input])), "", ...body].join("\n")}\n`;
   },
 };
 
@@ -127,7 +128,8 @@ function lines(report: SolveReport): string[] {
     if (others.length > 0) out.push(`  also at   ${others.map((other) => formatPrecise(other.x)).join(", ")}`);
   } else {
     out.push(`  no solution in [${formatPrecise(range.low)}, ${formatPrecise(range.high)}]: ${noSolutionReason(report)}`);
-    out.push(`            try another --range lo..hi`);
+    // No other range helps a share whose sum with the others pins it to one value.
+    out.push(`            ${report.shares === undefined ? "try another --range lo..hi" : shareHint(report.shares, report.input)}`);
   }
   if (report.invalid.count > 0) {
     out.push(
@@ -140,7 +142,10 @@ function lines(report: SolveReport): string[] {
 
 function noSolutionReason(report: SolveReport): string {
   const { observed } = report;
-  if (observed.samples === report.invalid.count) return "no value in the range gives a valid scenario";
+  if (observed.samples === report.invalid.count)
+    return report.shares === undefined
+      ? "no value in the range gives a valid scenario"
+      : `every value breaks the rule that ${report.shares.noun} shares sum to 1`;
   const valid = observed.samples - report.invalid.count;
   if (report.rule === "is")
     return `${report.metric} is ${observed.hits === valid ? "" : "not "}${targetText(report)} at every value scanned`;

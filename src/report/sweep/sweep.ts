@@ -124,7 +124,10 @@ export function flipSummary(report: SweepReport): { heading: string; items: stri
 
 function title(report: SweepReport): string {
   const axes = report.axes.map((axis) => `${axis.path} = ${axis.spec} (${plural(axis.labels.length, "value")})`).join(" x ");
-  return `Sweep of ${axes}\n${scenarioLine(report.scenario)}`;
+  return `Sweep of ${axes}\n${scenarioLine(
+    report.scenario,
+    report.axes.map((axis) => axis.path),
+  )}`;
 }
 
 /**
