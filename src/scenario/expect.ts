@@ -28,6 +28,23 @@ export function expectProblems(expect: ParsedScenario["expect"]): FieldProblem[]
   return [...changeProblems, ...boundProblems(expect)];
 }
 
+/**
+ * The unknown metrics of an `expect` block that the schema rejected (a bound of the wrong
+ * type): its keys are still checked, so that a file's problems come all at once.
+ */
+export function expectKeyProblems(expect: unknown): FieldProblem[] {
+  if (!isObject(expect)) return [];
+  return [...BOUND_KINDS, ...CHANGE_KINDS].flatMap((kind) => {
+    const rules = expect[kind];
+    if (!isObject(rules)) return [];
+    return Object.keys(rules)
+      .filter((metric) => !isMetricPath(metric))
+      .map((metric): FieldProblem => ({ path: ["expect", kind, metric], atKey: true, ...unknownMetric(metric) }));
+  });
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
 function boundProblems(expect: NonNullable<ParsedScenario["expect"]>): FieldProblem[] {
   return BOUND_KINDS.flatMap((kind) =>
     Object.entries(expect[kind] ?? {}).flatMap(([metric, bound]): FieldProblem[] => {
