@@ -225,7 +225,16 @@ export function checkChange(expectation: ChangeExpectation, result: JsonResult, 
   }
   const change = expectation.relative ? (absolute / Math.abs(before)) * 100 : absolute;
   const moved = expectation.kind === "max_increase" ? change : -change;
-  return { ...expectation, value, baseline: before, change, passed: moved <= expectation.bound };
+  const passed = moved <= expectation.bound;
+  // A baseline within a few doubles of 0 (or figures near the largest double) overflow the
+  // change: judged as it stands (an infinite rise is no fall), reported as no number.
+  if (!Number.isFinite(change)) {
+    const reason = expectation.relative
+      ? "the baseline is so near 0 that the change is an infinite percentage"
+      : "the change is beyond the largest number";
+    return { ...expectation, value, baseline: before, change: null, passed, ...(passed ? {} : { reason }) };
+  }
+  return { ...expectation, value, baseline: before, change, passed };
 }
 
 function finiteOrNull(value: unknown): number | null {
