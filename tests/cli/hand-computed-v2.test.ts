@@ -42,6 +42,20 @@ inference:
   self_hosted: { gpu_hour_price: 3.6, input_tokens_per_gpu_second: 1000, output_tokens_per_gpu_second: 500, utilization: 0.5 }
 `;
 
+const BEST_SPLIT = `
+name: tiny optimize
+horizon_days: 30
+acquisition:
+  daily_budget: 1000
+  channels:
+    - { name: a, share: 0.5, cpa: 2 }
+    - { name: b, share: 0.5, cpa: 1, saturation: { reference_daily_spend: 100, elasticity: 0.5 } }
+retention: { d1: 1, d7: 1 }
+usage: { sessions_per_dau: 1, turns_per_session: 1 }
+tokens: { input: 100, output: 100 }
+inference: { price: { input: 1, output: 1 } }
+`;
+
 function close(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
 }
@@ -110,5 +124,34 @@ describe("v2 figures against a hand computation", () => {
     close(result.totals.inference, 3.3);
     // Per user: 10 days of lifetime at 0.0006 (prices do not drift) = 0.006.
     close(result.unit.inference_per_user, 0.006);
+  });
+
+  it("optimize (5b): the best split of a budget and the budget for a target marginal CPA", async () => {
+    const run = await runInProcess(["optimize", "-", "--format", "json"], { stdin: BEST_SPLIT });
+    expect(run.code).toBe(0);
+    const best = JSON.parse(run.stdout).best;
+    // No drift: k_a = 1/2 (linear), k_b = 1/1. lambda = max linear k = 0.5, so b gets the s with
+    // m_b(s) = (1 + 0.5x) / (1 + x)^1.5 = 0.5; with y = 1 + x: 1 + y = y^1.5, i.e. the root of
+    // y^3 - y^2 - 2y - 1 = 0, y = 2.147899035705 (checked: 2.147899^1.5 = 3.147899).
+    const y = 2.147899035704787;
+    const spendB = 100 * (y - 1); // 114.79; a takes the rest, 885.21
+    close(best.shares.b, spendB / 1000);
+    close(best.shares.a, (1000 - spendB) / 1000);
+    // Installs a day: 0.5 * 885.21 + 114.79 / sqrt(y) = 442.61 + 78.32 = 520.93; marginal CPA 1/lambda = 2.
+    const installs = 0.5 * (1000 - spendB) + spendB / Math.sqrt(y);
+    close(best.paid_installs_per_day, installs);
+    close(best.average_cpa, 1000 / installs);
+    close(best.marginal_cpa, 2);
+
+    const target = await runInProcess(["optimize", "-", "--marginal-cac", "1.5", "--format", "json"], { stdin: BEST_SPLIT });
+    expect(target.code).toBe(0);
+    const budget = JSON.parse(target.stdout).best;
+    // lambda = 1/1.5 = 2/3 > k_a = 0.5: a gets nothing. b: (1 + y) / (2 y^1.5) = 2/3, i.e.
+    // 9 (1 + y)^2 = 16 y^3, y = 1.534512717641; B* = 100 (y - 1) = 53.45, installs B* / sqrt(y) = 43.15.
+    const z = 1.5345127176408502;
+    close(budget.daily_budget, 100 * (z - 1));
+    expect(budget.shares).toEqual({ a: 0, b: 1 });
+    close(budget.paid_installs_per_day, (100 * (z - 1)) / Math.sqrt(z));
+    expect(budget.unbounded).toBe(false);
   });
 });
