@@ -56,6 +56,22 @@ tokens: { input: 100, output: 100 }
 inference: { price: { input: 1, output: 1 } }
 `;
 
+const ROUTES_WITH_TIERS = `
+name: routes and tiers
+horizon_days: 10
+acquisition:
+  daily_installs: 100
+  channels:
+    - { name: only, cpa: 2 }
+retention: { d1: 1, d7: 1 }
+usage: { sessions_per_dau: 1, turns_per_session: 2 }
+tokens: { input: 100000, output: 1000, history: full }
+inference:
+  routes:
+    - { name: chat, share: 0.75, price: { input: 1, output: 2, tiers: [ { above: 150000, input: 3, output: 4 } ] } }
+    - { name: think, share: 0.25, price: { input: 10, output: 20, reasoning: 40 }, tokens: { reasoning: 500, history: none } }
+`;
+
 function close(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
 }
@@ -153,5 +169,25 @@ describe("v2 figures against a hand computation", () => {
     expect(budget.shares).toEqual({ a: 0, b: 1 });
     close(budget.paid_installs_per_day, (100 * (z - 1)) / Math.sqrt(z));
     expect(budget.unbounded).toBe(false);
+  });
+
+  it("routes (4) with a context-length tier (2) and a route's own tokens", async () => {
+    const result = await runStdin(ROUTES_WITH_TIERS);
+    // chat, full history: turn 1 sends 100,000 (not above 150,000): (100,000 * 1 + 1,000 * 2) / 1e6 = 0.102;
+    // turn 2 resends turn 1 (100,000 + 1,000) and sends 100,000: 201,000 > 150,000, the whole turn at the
+    // tier: (201,000 * 3 + 1,000 * 4) / 1e6 = 0.607. Session: 0.709, 301,000 in, 2,000 out.
+    const [chat, think] = result.routes;
+    close(chat.cost_per_session, 0.709);
+    expect(chat.tokens_per_session).toEqual({ input: 301000, cached_input: 0, output: 2000, reasoning: 0 });
+    // think, no history: 2 x 100,000 in; out(k) = 1,000 + 500 reasoning: 3,000 output-billed, 1,000 of it
+    // reasoning at 40: (200,000 * 10 + 2,000 * 20 + 1,000 * 40) / 1e6 = 2 + 0.04 + 0.04 = 2.08.
+    close(think.cost_per_session, 2.08);
+    expect(think.tokens_per_session).toEqual({ input: 200000, cached_input: 0, output: 3000, reasoning: 1000 });
+    // serve = 0.75 * 0.709 + 0.25 * 2.08 = 1.05175; share-weighted tokens 275,750 in, 2,250 out, 250 reasoning.
+    close(result.unit.serve_per_dau_day, 1.05175);
+    expect(result.unit.tokens_per_session).toEqual({ input: 275750, cached_input: 0, output: 2250, reasoning: 250 });
+    // cost_per_turn = E[session cost] / E[n] = 1.05175 / 2; no single route, so no serving_price.
+    close(result.unit.cost_per_turn, 0.525875);
+    expect(result.unit.serving_price).toBeNull();
   });
 });
