@@ -358,7 +358,11 @@ export const PERCENT_CHANGE_PATTERN = /^\s*\d+(\.\d+)?\s*%\s*$/;
 
 /** "10%" as a percentage; the JSON Schema (json-schema.ts) knows it by identity. */
 export const percentChange = z.pipe(
-  z.string().check(z.regex(PERCENT_CHANGE_PATTERN, { error: 'expected a percentage such as "10%", or a number in the metric\'s unit' })),
+  z.string().check(
+    z.regex(PERCENT_CHANGE_PATTERN, {
+      error: (issue) => `expected a percentage such as "10%", or a number in the metric's unit, found "${String(issue.input)}"`,
+    }),
+  ),
   z.transform((text: string): PercentChange => ({ percent: Number.parseFloat(text) })),
 );
 

@@ -169,6 +169,12 @@ describe("validation of the expect block", () => {
     expect(problem!.message).toBe("unit.payback_day is a day number, not money: give the bound as a plain number");
   });
 
+  it("says what it found where a change limit is not a percentage (cli.md: what was expected and what was found)", () => {
+    const [problem] = problemsOf('  max_increase:\n    unit.cac_blended: "1e300%"\n');
+    expect(problem).toMatchObject({ path: "expect.max_increase.unit.cac_blended", line: 17, col: 23 });
+    expect(problem!.message).toBe('expected a percentage such as "10%", or a number in the metric\'s unit, found "1e300%"');
+  });
+
   it("reports an unknown metric together with a bound of the wrong type in the same block, not one run later", () => {
     // The bound `"yes"` fails the schema; the misspelt metrics beside it (in max and in
     // max_increase) are still named in the same run, each at its key (lines 17 and 19, column 5).
