@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../lib/errors.js";
 import { packageRoot } from "../lib/package-info.js";
+import { parseJsonText } from "../lib/json-text.js";
 import { displayPath } from "../lib/paths.js";
 import { describeFsError, readRegularFile } from "../lib/read.js";
 import { type Catalog, type CatalogModel, parseCatalog } from "./catalog.js";
@@ -63,7 +64,7 @@ export function readPriceMap(path: string, name: string): CatalogModel[] {
 
 /** A price map's text (read from a file, or from stdin for `--prices -`) as catalog models; `modified` dates an undated map. */
 export function priceMapModels(text: string, name: string, modified: Date): CatalogModel[] {
-  const json = parseJson(text.replace(/^\uFEFF/, ""), name);
+  const json = parseJsonText(text.replace(/^\uFEFF/, ""), name, "is this LiteLLM's model_prices_and_context_window.json?");
   return parseLitellm(json, name, litellmSnapshotDate(json) ?? modified.toISOString().slice(0, 10));
 }
 
@@ -73,25 +74,4 @@ export const MAX_PRICE_MAP_BYTES = 64 * 1024 * 1024;
 function readMapFile(path: string, name: string): { text: string; modified: Date } {
   const { bytes, modified } = readRegularFile(path, { name, maxBytes: MAX_PRICE_MAP_BYTES, kind: "price map" });
   return { text: bytes.toString("utf8"), modified };
-}
-
-/**
- * JSON text to a value; a syntax error at its line and column where the engine says where.
- * The engine's message quotes the text around the error, and a price map may be any file
- * a scenario names (a token, /proc/self/environ): the message never shows the file's text.
- */
-function parseJson(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
-    const reason = "invalid JSON: a syntax error (the file's text is not shown)";
-    const hint = "is this LiteLLM's model_prices_and_context_window.json?";
-    if (position === null) throw UserError.fromProblems([{ file: name, message: reason, hint }]);
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split("\n").length;
-    const col = before.length - before.lastIndexOf("\n");
-    throw UserError.fromProblems([{ file: name, line, col, message: reason, hint }]);
-  }
 }

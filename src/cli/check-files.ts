@@ -10,7 +10,7 @@ import { readBaseline } from "./baseline.js";
 import type { CliIo } from "./io.js";
 import type { ScenarioOptionValues } from "./options.js";
 import { expandScenarioPaths, type ScenarioPath } from "./scenario-files.js";
-import { printWarnings, readSources } from "./scenarios.js";
+import { assertStdinOnce, printWarnings, readSources } from "./scenarios.js";
 import { loadOptionsOf } from "./whatif.js";
 
 /**
@@ -20,6 +20,8 @@ import { loadOptionsOf } from "./whatif.js";
 export function checkFiles(paths: readonly string[], io: CliIo, options: ScenarioOptionValues & { baseline?: string }): FileCheck[] {
   // The baseline first: a missing one is a usage error before any file is checked.
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, io);
+  // A file named twice is checked once (docs/ci.md), `-` too; but not as the price map as well.
+  assertStdinOnce([...new Set(paths)], options.prices);
   const targets = expandScenarioPaths(paths);
   // One price catalog for all files, read only if one of them names a model.
   const loadOptions = loadOptionsOf(io, options);

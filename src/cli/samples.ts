@@ -1,4 +1,5 @@
 import type { TimelinePeriod } from "../model/index.js";
+import { showControls } from "../lib/control.js";
 import { UserError } from "../lib/errors.js";
 import { samplesRegistry } from "../report/samples/index.js";
 import { evaluatePoint } from "../scenario/evaluate.js";
@@ -47,7 +48,7 @@ export async function runSampled(files: readonly string[], options: SampleRunOpt
   } finally {
     progress?.done();
   }
-  if (!options.quiet) for (const warning of runs.flatMap((run) => run.warnings)) io.stderr(`warning: ${warning}\n`);
+  if (!options.quiet) for (const warning of runs.flatMap((run) => run.warnings)) io.stderr(`warning: ${showControls(warning)}\n`);
   await emitReport(
     samplesRegistry,
     runs.map((run) => run.result),

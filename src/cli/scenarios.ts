@@ -22,8 +22,13 @@ export function readSources(files: readonly string[], io: CliIo): ScenarioSource
   return files.map((file) => (file === "-" ? decodeScenario(io.readStdin(), STDIN_NAME) : readScenarioFile(file)));
 }
 
-function assertStdinOnce(files: readonly string[]): void {
-  if (files.filter((file) => file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
+/**
+ * `-` at most once among the files and `--prices`; checked before either is read, so that
+ * `run - --prices -` says so rather than parsing the scenario's YAML as a price map.
+ */
+export function assertStdinOnce(files: readonly string[], prices?: string): void {
+  const named = [...files, ...(prices === undefined ? [] : [prices])];
+  if (named.filter((file) => file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
 }
 
 /** What the command line adds to the loader's options. */
@@ -54,6 +59,7 @@ export function loadEach<T>(
   load: (source: ScenarioSource, options: LoadOptions) => T,
   scenarioOf: (loaded: T) => Scenario,
 ): T[] {
+  assertStdinOnce(files, options.prices);
   const problems: InputProblem[] = [];
   const loaded: T[] = [];
   const loadOptions: LoadOptions = {
@@ -61,7 +67,8 @@ export function loadEach<T>(
     priceSources: options.priceSources ?? priceSources(io, options.prices),
     today: options.today ?? io.today,
   };
-  const sources = readEach(files, io, problems);
+  // `run --prices -` with no FILE: stdin is the price map, so the default scenario runs.
+  const sources = readEach(files, options.prices === "-" ? { ...io, stdinHasData: () => false } : io, problems);
   for (const source of sources) {
     try {
       loaded.push(load(source, loadOptions));

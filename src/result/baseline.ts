@@ -1,4 +1,5 @@
 import { type InputProblem, UserError } from "../lib/errors.js";
+import { parseJsonText } from "../lib/json-text.js";
 import { type JsonResult, SCHEMA_VERSION } from "./json-result.js";
 
 /**
@@ -9,15 +10,7 @@ import { type JsonResult, SCHEMA_VERSION } from "./json-result.js";
 
 /** The results of a saved `run --format json`; anything else is the user's error about `name`. */
 export function parseBaseline(text: string, name: string): JsonResult[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw UserError.inFile(
-      name,
-      `not JSON (${error instanceof Error ? error.message : String(error)}); save a baseline with: llm-cac run FILE --format json -o ${name}`,
-    );
-  }
+  const value = parseJsonText(text.replace(/^\uFEFF/, ""), name, "save a baseline with: llm-cac run FILE --format json -o base.json");
   const items = Array.isArray(value) ? value : [value];
   const problems = items.flatMap((item, index) => resultProblems(item, Array.isArray(value) ? `${index}` : undefined, name));
   if (items.length === 0) problems.push({ file: name, message: "an empty list: a baseline holds at least one result" });

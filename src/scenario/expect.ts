@@ -28,6 +28,23 @@ export function expectProblems(expect: ParsedScenario["expect"]): FieldProblem[]
   return [...changeProblems, ...boundProblems(expect)];
 }
 
+/**
+ * The unknown metrics of an `expect` block that the schema rejected (a bound of the wrong
+ * type): its keys are still checked, so that a file's problems come all at once.
+ */
+export function expectKeyProblems(expect: unknown): FieldProblem[] {
+  if (!isObject(expect)) return [];
+  return [...BOUND_KINDS, ...CHANGE_KINDS].flatMap((kind) => {
+    const rules = expect[kind];
+    if (!isObject(rules)) return [];
+    return Object.keys(rules)
+      .filter((metric) => !isMetricPath(metric))
+      .map((metric): FieldProblem => ({ path: ["expect", kind, metric], atKey: true, ...unknownMetric(metric) }));
+  });
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
 function boundProblems(expect: NonNullable<ParsedScenario["expect"]>): FieldProblem[] {
   return BOUND_KINDS.flatMap((kind) =>
     Object.entries(expect[kind] ?? {}).flatMap(([metric, bound]): FieldProblem[] => {
@@ -208,7 +225,16 @@ export function checkChange(expectation: ChangeExpectation, result: JsonResult, 
   }
   const change = expectation.relative ? (absolute / Math.abs(before)) * 100 : absolute;
   const moved = expectation.kind === "max_increase" ? change : -change;
-  return { ...expectation, value, baseline: before, change, passed: moved <= expectation.bound };
+  const passed = moved <= expectation.bound;
+  // A baseline within a few doubles of 0 (or figures near the largest double) overflow the
+  // change: judged as it stands (an infinite rise is no fall), reported as no number.
+  if (!Number.isFinite(change)) {
+    const reason = expectation.relative
+      ? "the baseline is so near 0 that the change is an infinite percentage"
+      : "the change is beyond the largest number";
+    return { ...expectation, value, baseline: before, change: null, passed, ...(passed ? {} : { reason }) };
+  }
+  return { ...expectation, value, baseline: before, change, passed };
 }
 
 function finiteOrNull(value: unknown): number | null {

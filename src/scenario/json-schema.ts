@@ -3,7 +3,7 @@ import { pipeInputType } from "../lib/schema-walk.js";
 import { SECTIONS } from "../result/sections.js";
 import { METRIC_KINDS, METRIC_PATHS, type MetricKind } from "../result/metric-paths.js";
 import { MONEY_PATTERN } from "../lib/money.js";
-import { currencyCode, scenarioSchema } from "./schema.js";
+import { currencyCode, PERCENT_CHANGE_PATTERN, percentChange, scenarioSchema } from "./schema.js";
 
 /**
  * The JSON Schema of the scenario format, generated from the zod schema (the input side:
@@ -220,6 +220,12 @@ function annotateLeaf(context: { zodSchema: unknown; jsonSchema: JsonSchema }): 
     jsonSchema.pattern = "^[A-Z]{3}$";
     return;
   }
+  if (zodSchema === percentChange) {
+    // A string pipe like money's, but a change limit is "10%", never money.
+    for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+    Object.assign(jsonSchema, { type: "string", pattern: PERCENT_CHANGE_PATTERN.source });
+    return;
+  }
   const input = pipeInputType(zodSchema);
   if (input === undefined) return;
   if (input === "string") {
@@ -282,7 +288,10 @@ function boundMetrics(schema: JsonSchema): void {
           const metricKind = METRIC_KINDS[metric];
           const change = kind === "max_increase" || kind === "max_decrease";
           const bound = metricKind === "money" || change ? (moneyBound as JsonSchema) : { type: "number" };
-          return [metric, { ...bound, description: `${BOUND_WORDS[kind]}: ${metricLabel(metric, metricKind)}` }];
+          const label = change
+            ? `${metricLabel(metric, metricKind, false)}; "10%" of the baseline's, or a number in its unit`
+            : metricLabel(metric, metricKind);
+          return [metric, { ...bound, description: `${BOUND_WORDS[kind]}: ${label}` }];
         }),
       ),
       additionalProperties: false,
@@ -299,8 +308,8 @@ const BOUND_WORDS = {
 
 const LABELS = new Map(SECTIONS.flatMap((section) => section.rows.map((row) => [row.path, row.label.trim()] as const)));
 
-function metricLabel(metric: string, kind: MetricKind): string {
+function metricLabel(metric: string, kind: MetricKind, moneyStrings = true): string {
   const label =
     LABELS.get(metric) ?? (metric.startsWith("ladder.") ? `${metric.slice("ladder.".length)} per acquired user (ladder rung)` : metric);
-  return `${label} (${kind === "money" ? "money: a number or a money string" : kind})`;
+  return `${label} (${kind === "money" && moneyStrings ? "money: a number or a money string" : kind})`;
 }

@@ -1,7 +1,7 @@
 import type { InputProblem } from "../lib/errors.js";
 import type { ModelInput } from "../model/index.js";
 import { documentValue, locateProblem, parseYaml, problemsError, type ScenarioDocument } from "../lib/document.js";
-import { expectProblems } from "./expect.js";
+import { expectKeyProblems, expectProblems } from "./expect.js";
 import { type FieldProblem, problemsFromIssues } from "../lib/issues.js";
 import { toModelInput } from "./model-input.js";
 import { type PriceSources, resolveModelPrices } from "../catalog/model-price.js";
@@ -92,7 +92,7 @@ function validSectionProblems(value: unknown): FieldProblem[] {
   if (!currency.success || !fx.success) return [];
   const context = { currency: currency.data, fx: fx.data ?? {} };
   const expect = shape.expect.safeParse(scenario.expect);
-  const problems = expect.success ? expectProblems(expect.data) : [];
+  const problems = expect.success ? expectProblems(expect.data) : expectKeyProblems(scenario.expect);
   for (const section of RULE_SECTIONS) {
     const parsed = shape[section].safeParse(scenario[section]);
     if (!parsed.success) continue;

@@ -354,15 +354,19 @@ export interface PercentChange {
  * A change allowed against a baseline (`check --baseline`): "10%" of the baseline's
  * value, or a plain number in the metric's own unit (money in the scenario currency).
  */
-const changeSchema = z.union([
-  z.pipe(
-    z
-      .string()
-      .check(z.regex(/^\s*\d+(\.\d+)?\s*%\s*$/, { error: 'expected a percentage such as "10%", or a number in the metric\'s unit' })),
-    z.transform((text: string): PercentChange => ({ percent: Number.parseFloat(text) })),
+export const PERCENT_CHANGE_PATTERN = /^\s*\d+(\.\d+)?\s*%\s*$/;
+
+/** "10%" as a percentage; the JSON Schema (json-schema.ts) knows it by identity. */
+export const percentChange = z.pipe(
+  z.string().check(
+    z.regex(PERCENT_CHANGE_PATTERN, {
+      error: (issue) => `expected a percentage such as "10%", or a number in the metric's unit, found "${String(issue.input)}"`,
+    }),
   ),
-  between(0, MAX_MONEY),
-]);
+  z.transform((text: string): PercentChange => ({ percent: Number.parseFloat(text) })),
+);
+
+const changeSchema = z.union([percentChange, between(0, MAX_MONEY)]);
 
 const expectSchema = z.strictObject({
   ladder: optional(z.boolean()),

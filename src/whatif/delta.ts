@@ -41,7 +41,8 @@ export function compareTo(base: JsonResult, other: JsonResult): ComparedResult {
 function walk(base: unknown, other: unknown, delta: DeltaTree, percent: DeltaTree): void {
   const keys = new Set([...Object.keys(asRecord(base)), ...Object.keys(asRecord(other))]);
   for (const key of keys) {
-    const [from, to] = [asRecord(base)[key], asRecord(other)[key]];
+    // A side without the key (or with a null group) counts as null: its leaves are n/a, not absent.
+    const [from, to] = [asRecord(base)[key] ?? null, asRecord(other)[key] ?? null];
     if (isNumeric(from) && isNumeric(to)) {
       const change = typeof from === "number" && typeof to === "number" ? to - from : null;
       delta[key] = finite(change);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../helpers/csv.js";
-import { BIN, ROOT, runInProcess } from "../helpers/cli.js";
+import { BIN, ROOT, runBuilt, runInProcess } from "../helpers/cli.js";
 
 /**
  * Issue 13, "Trust at the edges": hostile input a scenario or a command line can carry,
@@ -110,6 +110,19 @@ describe("inference.prices_file stays in the scenario's folder and never echoes 
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(await rejected(["run", "-", "--prices", "-"], { stdin: SMALL_MAP })).toContain("stdin (-) can be read only once");
+    // A scenario on stdin (the usual case) is not parsed as the price map first: the same error,
+    // for run and for check (which still reads a `-` named twice once).
+    const yaml = readFileSync(join(ROOT, "data/scenarios/default.yaml"), "utf8");
+    expect(await rejected(["run", "-", "--prices", "-"], { stdin: yaml })).toBe("llm-cac: stdin (-) can be read only once\n");
+    expect(await rejected(["check", "-", "--prices", "-"], { stdin: yaml })).toBe("llm-cac: stdin (-) can be read only once\n");
+    const twice = await runInProcess(["check", "-", "-"], { stdin: yaml });
+    expect(twice.code).toBe(0);
+    // With no FILE, a piped stdin is the scenario, unless --prices - claims it: then the default runs.
+    // (The built binary: only a real pipe tells run that stdin has something in it.)
+    const defaultRun = runBuilt(["run", "--prices", "-", "--format", "json"], { stdin: SMALL_MAP });
+    expect(defaultRun.stderr).toBe("");
+    expect(defaultRun.code).toBe(0);
+    expect(JSON.parse(defaultRun.stdout).scenario.name).toBe("Chinese AI chat app, paid push (default)");
   });
 });
 

@@ -39,6 +39,17 @@ describe("llm-cac init FILE", () => {
     expect(check.stdout).toContain("ladder holds: inference < training < acquisition; 3 expectations met");
   });
 
+  it("names a file whose name holds control characters with them shown, not sent to the terminal", async () => {
+    // The name as typed carries ESC [31m (turn the terminal red) and BEL; the message shows
+    // them as \x1b and \x07, as every other message naming a file does.
+    const file = join(tempDir(), "a\x1b[31mb\x07.yaml");
+    const { code, stderr } = await runInProcess(["init", file]);
+    expect(code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const shown = file.replace("\x1b", "\\x1b").replace("\x07", "\\x07");
+    expect(stderr).toBe(`wrote ${shown}: a starter scenario; put in your own figures, then run: llm-cac check ${shown}\n`);
+  });
+
   it("never replaces an existing file without --force, and leaves nothing else behind", async () => {
     const folder = tempDir();
     const file = join(folder, "mine.yaml");

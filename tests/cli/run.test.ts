@@ -127,6 +127,29 @@ describe("run --format csv", () => {
     expect(rows[0]![revenue]).toBe("");
   });
 
+  it("gives unit.serving_price its four columns whether a scenario has one route or several", async () => {
+    // default.yaml prices one route (serving_price: the day-0 prices); deepseek-2025 routes its
+    // sessions (serving_price null). The metric paths are the leaves either way (cli.md: CSV
+    // headers are the dotted metric paths), so a script finds unit.serving_price.input in both.
+    const presets = ["data/scenarios/default.yaml", "data/scenarios/deepseek-2025.yaml"];
+    for (const files of [presets, [...presets].reverse()]) {
+      const { code, stdout } = await runInProcess(["run", ...files, "--format", "csv"]);
+      expect(code).toBe(0);
+      const [columns, ...rows] = parseCsv(stdout) as [string[], ...string[][]];
+      expect(columns.filter((column) => column.startsWith("unit.serving_price"))).toEqual([
+        "unit.serving_price.input",
+        "unit.serving_price.cached_input",
+        "unit.serving_price.output",
+        "unit.serving_price.reasoning",
+      ]);
+      const input = columns.indexOf("unit.serving_price.input");
+      // default.yaml's input price is ¥0.8 per 1M; the routed preset's cell is empty (null).
+      const byFile = new Map(rows.map((row) => [row[columns.indexOf("scenario.file")]!, row[input]]));
+      expect(byFile.get(presets[0]!)).toBe("0.8");
+      expect(byFile.get(presets[1]!)).toBe("");
+    }
+  });
+
   it("quotes a field with a comma or a quote", async () => {
     const text = readFileSync(join(ROOT, ONE_CHANNEL), "utf8").replace("name: One channel, by hand", "name: 'Say \"hi\", then buy'");
     const { stdout } = await runInProcess(["run", "-", "--format", "csv"], { stdin: text });

@@ -223,6 +223,16 @@ describe("run --samples: rules across fields", () => {
 });
 
 describe("run --samples: without ranges", () => {
+  it("shows control characters in the file name of its warning instead of sending them to the terminal", async () => {
+    // A file named with ESC [31m (turn the terminal red): the warning shows it as \x1b.
+    const file = join(mkdtempSync(join(tmpdir(), "llm-cac-samples-")), "red\x1b[31m.yaml");
+    writeFileSync(file, readFileSync(ONE, "utf8"));
+    const run = await runInProcess(["run", file, "--samples", "5", "--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("\x1b");
+    expect(run.stderr).toContain(`${file.replace("\x1b", "\\x1b")}: no value is a range`);
+  });
+
   it("is the single run n times: every percentile is the run's figure, with a warning", async () => {
     const run = await runInProcess(["run", ONE, "--samples", "50", "--format", "json"]);
     expect(run.code).toBe(0);

@@ -74,6 +74,8 @@ describe("the JSON Schema checks files as the loader does", () => {
     ["a range bound that is not the leaf's type", (scenario) => void (scenario.retention.d1 = { low: 0.2, high: 2 })],
     ["an unknown metric in expect", (scenario) => void (scenario.expect = { max: { "unit.cac_blend": 10 } })],
     ["a money string on a metric that is not money", (scenario) => void (scenario.expect = { max: { "unit.payback_day": "$30" } })],
+    // The loader takes "10%" or a plain number for a change rule, never money (docs/ci.md).
+    ["a money string as a change limit", (scenario) => void (scenario.expect = { max_increase: { "unit.cac_blended": "$5" } })],
   ];
   for (const [what, change] of variants) {
     it(`rejects ${what}`, () => {
@@ -91,6 +93,9 @@ describe("the JSON Schema checks files as the loader does", () => {
       ladder: true,
       max: { "unit.cac_blended": "¥15", "milestones.inference_overtakes_training_day": 300 },
       min: { "unit.ltv_to_cac": -1 },
+      // docs/ci.md's change rules: a percentage of the baseline, or a number in the metric's unit.
+      max_increase: { "unit.cac_blended": "10%", "totals.inference": 5000, "unit.payback_day": " 2.5 % " },
+      max_decrease: { "unit.ltv_to_cac": "10%" },
     };
     expect(validate(scenario) ? [] : validate.errors).toEqual([]);
   });

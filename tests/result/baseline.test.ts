@@ -18,6 +18,17 @@ describe("baselines saved by run --format json", () => {
     expect(parseBaseline(JSON.stringify([saved("a", "a.yaml"), saved("b", "b.yaml")]), "base.json")).toHaveLength(2);
   });
 
+  it("never shows the text of a file that is not JSON (a --baseline may name any file, a token too), only where it broke", () => {
+    // The engine's own message quotes the text around the error: "secret-to"... is not valid JSON.
+    const [problem] = userError(() => parseBaseline("secret-token-abc123 not json", "creds.txt")).problems;
+    expect(JSON.stringify(problem)).not.toMatch(/secret|abc/);
+    expect(problem).toMatchObject({ file: "creds.txt", message: expect.stringContaining("invalid JSON") });
+    // Line 3, column 3: the engine reports a position there, and that is kept.
+    const [placed] = userError(() => parseBaseline('{\n  "token": "hunter2",\n  oops\n}', "base.json")).problems;
+    expect(JSON.stringify(placed)).not.toMatch(/hunter2|oops/);
+    expect(placed).toMatchObject({ file: "base.json", line: 3, col: 3 });
+  });
+
   it("refuses what is not a result, naming the file and the entry", () => {
     const { scenario: _scenario, ...headless } = saved("b", "b.yaml");
     const error = userError(() => parseBaseline(JSON.stringify([saved("a", "a.yaml"), headless]), "base.json"));

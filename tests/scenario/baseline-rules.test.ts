@@ -60,4 +60,17 @@ describe("max_increase / max_decrease against a baseline", () => {
     expect(check).toMatchObject({ passed: false, change: null, reason: expect.stringContaining("CNY") });
     expect(checkChange(rule("max_increase", 10, true), inCurrency(10.5, "USD"), inCurrency(10, "USD")).passed).toBe(true);
   });
+
+  it("reports no Infinity where a baseline near 0 makes the percentage overflow, and still judges the rule", () => {
+    // (1 - 5e-324) / 5e-324 * 100 overflows a double: the change is infinite, as for a baseline of 0.
+    const rise = checkChange(rule("max_increase", 10, true), withCac(1), withCac(5e-324));
+    expect(rise).toMatchObject({ passed: false, change: null, reason: expect.stringContaining("infinite percentage") });
+    // An infinite rise is no fall: max_decrease holds.
+    const notFall = checkChange(rule("max_decrease", 10, true), withCac(1), withCac(5e-324));
+    expect(notFall).toMatchObject({ passed: true, change: null });
+    expect(notFall.reason).toBeUndefined();
+    // A plain-number rule whose difference overflows: 1.7e308 - (-1.7e308) is past the largest double.
+    const huge = checkChange(rule("max_increase", 5, false), withCac(1.7e308), withCac(-1.7e308));
+    expect(huge).toMatchObject({ passed: false, change: null });
+  });
 });

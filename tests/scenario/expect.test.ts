@@ -169,6 +169,25 @@ describe("validation of the expect block", () => {
     expect(problem!.message).toBe("unit.payback_day is a day number, not money: give the bound as a plain number");
   });
 
+  it("says what it found where a change limit is not a percentage (cli.md: what was expected and what was found)", () => {
+    const [problem] = problemsOf('  max_increase:\n    unit.cac_blended: "1e300%"\n');
+    expect(problem).toMatchObject({ path: "expect.max_increase.unit.cac_blended", line: 17, col: 23 });
+    expect(problem!.message).toBe('expected a percentage such as "10%", or a number in the metric\'s unit, found "1e300%"');
+  });
+
+  it("reports an unknown metric together with a bound of the wrong type in the same block, not one run later", () => {
+    // The bound `"yes"` fails the schema; the misspelt metrics beside it (in max and in
+    // max_increase) are still named in the same run, each at its key (lines 17 and 19, column 5).
+    const problems = problemsOf(
+      '  max:\n    unit.cac_blend: 10\n  max_increase:\n    totals.totl: "5%"\n  min:\n    unit.ltv_to_cac: "yes"\n',
+    );
+    expect(problems.map((problem) => [problem.path, problem.line, problem.col, problem.message])).toEqual([
+      ["expect.max.unit.cac_blend", 17, 5, 'unknown metric "unit.cac_blend"'],
+      ["expect.max_increase.totals.totl", 19, 5, 'unknown metric "totals.totl"'],
+      ["expect.min.unit.ltv_to_cac", 21, 22, expect.stringMatching(/^expected money/)],
+    ]);
+  });
+
   it("reports every bad metric of the block at once, and the rest of the scenario's value problems with them", () => {
     const problems = problemsOf(
       '  max: { unit.cac_blend: 10, totals.peak_dau: "5k" }\n  min: { unit.ltv_to_cacc: 1, unit.cac_paid: "5 EUR" }\n',

@@ -76,6 +76,21 @@ describe("compareTo", () => {
     expect(compared.delta_pct).toMatchObject({ totals: { inference: null, revenue: null } });
   });
 
+  it("gives null leaves, not an empty group, where a group of figures is null on one side (one route against several)", () => {
+    // serving_price is the one route's prices, null with several routes: no change can be
+    // measured, and a script reading delta.unit.serving_price.input finds null, as for any n/a figure.
+    const prices = { input: 2, cached_input: 2, output: 4, reasoning: 4 };
+    const none = { input: null, cached_input: null, output: null, reasoning: null };
+    for (const [base, other] of [
+      [result({ unit: { serving_price: prices } }), result()],
+      [result(), result({ unit: { serving_price: prices } })],
+    ] as const) {
+      const compared = compareTo(base, other);
+      expect((compared.delta.unit as Record<string, unknown>).serving_price).toEqual(none);
+      expect((compared.delta_pct.unit as Record<string, unknown>).serving_price).toEqual(none);
+    }
+  });
+
   it("measures the percentage against the base's magnitude: a loss from -10 to -5 is +50 %", () => {
     const compared = compareTo(result({ unit: { ltv: -10 } }), result({ unit: { ltv: -5 } }));
     expect(compared.delta).toMatchObject({ unit: { ltv: 5 } });

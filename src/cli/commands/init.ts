@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { Command } from "commander";
+import { showControls } from "../../lib/control.js";
 import { UserError } from "../../lib/errors.js";
 import { type CliIo, writeFileAtomic } from "../io.js";
 import { packageRoot, packageVersion } from "../../lib/package-info.js";
@@ -22,7 +23,8 @@ function runInit(file: string | undefined, options: InitOptions, io: CliIo): num
   const folder = dirname(resolve(target));
   if (!existsSync(folder)) throw new UserError(`${target}: the folder ${dirname(target)} does not exist; create it first`);
   writeFileAtomic(target, starterScenario(folder), options.force);
-  io.stderr(`wrote ${target}: a starter scenario; put in your own figures, then run: llm-cac check ${target}\n`);
+  const shown = showControls(target);
+  io.stderr(`wrote ${shown}: a starter scenario; put in your own figures, then run: llm-cac check ${shown}\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { showControls } from "../../lib/control.js";
+import { METRIC_PATHS } from "../../result/metric-paths.js";
 
 export type Cell = string | number | boolean | null;
 
@@ -25,9 +26,33 @@ export function csvField(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * The metric groups that may be null as a whole (`unit.serving_price` with several routes),
+ * each with its leaves: a null group is its leaves' empty cells, so that every scenario has
+ * the same columns (cli.md: the header is the dotted metric paths).
+ */
+const NULLABLE_GROUPS: ReadonlyMap<string, string[]> = (() => {
+  const groups = new Map<string, string[]>();
+  for (const path of METRIC_PATHS) {
+    const [section, group, leaf] = path.split(".");
+    if (leaf === undefined) continue;
+    const name = `${section}.${group}`;
+    groups.set(name, [...(groups.get(name) ?? []), leaf]);
+  }
+  return groups;
+})();
+
+function nullGroupLeaves(prefix: string): string[] | undefined {
+  for (const [group, leaves] of NULLABLE_GROUPS) if (prefix === group || prefix.endsWith(`.${group}`)) return leaves;
+  return undefined;
+}
+
 /** Leaves of a nested object as `dotted.path -> value`; lists of scalars become one cell. */
 export function flatten(value: unknown, prefix = "", into = new Map<string, Cell>()): Map<string, Cell> {
-  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== "object")) {
+  const leaves = value === null ? nullGroupLeaves(prefix) : undefined;
+  if (leaves !== undefined) {
+    for (const leaf of leaves) into.set(`${prefix}.${leaf}`, null);
+  } else if (Array.isArray(value) && value.every((item) => item === null || typeof item !== "object")) {
     into.set(prefix, value.join(" < "));
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, into);
