@@ -129,6 +129,26 @@ export interface AtomicWriteFs {
 
 const NODE_FS: AtomicWriteFs = { link: linkSync, writeFile: (fd, text) => writeFileSync(fd, text) };
 
+/**
+ * How a write's refusals and failures name what is written and what named the file, so
+ * that each says what the user can change: `--output` for a report, `init`'s FILE for the starter.
+ */
+export interface WriteWords {
+  /** What is written, for "cannot write ...". */
+  written: string;
+  /** What to do where the path is a folder. */
+  folderHint: string;
+  /** What to do where the path is a device or a pipe. */
+  notAFileHint: string;
+}
+
+/** The words of a report written with `--output FILE`. */
+export const OUTPUT_WORDS: WriteWords = {
+  written: "the report",
+  folderHint: "give a file name to --output",
+  notAFileHint: "--output writes files only (use a shell redirection for devices and pipes)",
+};
+
 /** What a `link` that the file system does not offer fails with (FAT, some SMB and FUSE mounts). */
 const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"]);
 
@@ -139,9 +159,15 @@ const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDE
  * system has no hard links, an exclusive create (O_EXCL) keeps that promise instead.
  * With `force`, the file replaced keeps its permissions (a 0600 report stays private).
  */
-export function writeFileAtomic(path: string, text: string, force: boolean, fs: AtomicWriteFs = NODE_FS): void {
+export function writeFileAtomic(
+  path: string,
+  text: string,
+  force: boolean,
+  fs: AtomicWriteFs = NODE_FS,
+  words: WriteWords = OUTPUT_WORDS,
+): void {
   const existing = statOrUndefined(path);
-  refuseTarget(path, existing, force);
+  refuseTarget(path, existing, force, words);
   // Unique enough with the pid and the clock; "wx" below refuses any clash rather than sharing a file.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
@@ -161,7 +187,7 @@ export function writeFileAtomic(path: string, text: string, force: boolean, fs: 
     removeQuietly(temp);
     if (error instanceof UserError) throw error;
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw alreadyExists(path);
-    throw cannotWrite(path, error);
+    throw cannotWrite(path, error, words);
   }
 }
 
@@ -171,21 +197,19 @@ export function writeFileAtomic(path: string, text: string, force: boolean, fs: 
  * sweep of minutes does not end in "already exists". The write checks again (a file may
  * appear meanwhile); only its link or O_EXCL is the real guard.
  */
-export function checkWritable(path: string, force: boolean): void {
+export function checkWritable(path: string, force: boolean, words: WriteWords = OUTPUT_WORDS): void {
   const existing = statOrUndefined(path);
-  refuseTarget(path, existing, force);
+  refuseTarget(path, existing, force, words);
   // A symbolic link to nothing: the link at write time would fail with EEXIST.
   if (!force && existing === undefined && isLink(path)) throw alreadyExists(path);
-  refuseFolder(path);
+  refuseFolder(path, words);
 }
 
 /** The refusals that need only what is at `path` now: a folder, a device or pipe, or (without `force`) a file. */
-function refuseTarget(path: string, existing: Stats | undefined, force: boolean): void {
-  if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
+function refuseTarget(path: string, existing: Stats | undefined, force: boolean, words: WriteWords): void {
+  if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; ${words.folderHint}`);
   // Renaming over a device or a pipe would replace it with a plain file (as root, even /dev/null).
-  if (existing !== undefined && !existing.isFile()) {
-    throw new UserError(`${path}: not a regular file; --output writes files only (use a shell redirection for devices and pipes)`);
-  }
+  if (existing !== undefined && !existing.isFile()) throw new UserError(`${path}: not a regular file; ${words.notAFileHint}`);
   if (!force && existing !== undefined) throw alreadyExists(path);
 }
 
@@ -193,13 +217,13 @@ function refuseTarget(path: string, existing: Stats | undefined, force: boolean)
 const CERTAIN_FOLDER_FAILURES = new Set(["ENOENT", "ENOTDIR", "EACCES", "EROFS"]);
 
 /** A folder that is missing, not a folder, or not writable, as the write would report it. */
-function refuseFolder(path: string): void {
+function refuseFolder(path: string, words: WriteWords): void {
   const folder = dirname(path);
   try {
     if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`${folder}: not a directory`), { code: "ENOTDIR" });
     accessSync(folder, constants.W_OK);
   } catch (error) {
-    if (CERTAIN_FOLDER_FAILURES.has((error as NodeJS.ErrnoException).code ?? "")) throw cannotWrite(path, error);
+    if (CERTAIN_FOLDER_FAILURES.has((error as NodeJS.ErrnoException).code ?? "")) throw cannotWrite(path, error, words);
   }
 }
 
@@ -207,8 +231,8 @@ function alreadyExists(path: string): UserError {
   return new UserError(`${path}: already exists; add --force to replace it`);
 }
 
-function cannotWrite(path: string, error: unknown): UserError {
-  return new UserError(`${path}: cannot write the report: ${describeFsError(error, "write")}`);
+function cannotWrite(path: string, error: unknown, words: WriteWords): UserError {
+  return new UserError(`${path}: cannot write ${words.written}: ${describeFsError(error, "write")}`);
 }
 
 /** A file that must not exist yet, written and synced: 0644 less the umask, or `mode` (a replaced file's) exactly. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -76,6 +76,21 @@ describe("llm-cac init FILE", () => {
     expect(again.code).toBe(2);
     expect(readFileSync(join(folder, DEFAULT_STARTER_FILE), "utf8")).toBe("edited\n");
     expect(written).toContain("name: My AI chat app");
+  });
+
+  it("refuses a folder or a device naming its FILE argument, which init has instead of --output", async () => {
+    const folder = tempDir();
+    const toFolder = await runInProcess(["init", folder]);
+    expect(toFolder.code).toBe(2);
+    expect(toFolder.stderr).toBe(`llm-cac: ${folder}: is a directory; give init a file name, such as ${folder}/scenario.yaml\n`);
+    expect(readdirSync(folder)).toEqual([]);
+    // Refused before any rename: even as root, /dev/null stays a device.
+    const toDevice = await runInProcess(["init", "/dev/null", "--force"]);
+    expect(toDevice.code).toBe(2);
+    expect(toDevice.stderr).toBe(
+      "llm-cac: /dev/null: not a regular file; init writes files only (init - prints the scenario, for a shell redirection to devices and pipes)\n",
+    );
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 
   it("says so when the folder does not exist, rather than creating it", async () => {

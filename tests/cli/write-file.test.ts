@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type AtomicWriteFs, checkWritable, writeFileAtomic } from "../../src/cli/io.js";
+import { initWords } from "../../src/cli/commands/init.js";
 import { userError } from "../helpers/user-error.js";
 
 /** A file system as a test needs it: hard links refused (FAT, some SMB and FUSE mounts), or writes failing. */
@@ -60,6 +61,21 @@ describe("writeFileAtomic on a full disk", () => {
     const path = join(dir, "report.txt");
     expect(userError(() => writeFileAtomic(path, "text", false, full)).message).toBe(
       `${path}: cannot write the report: no space left on the device (ENOSPC)`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("names what init writes, not a report, when init's write fails", () => {
+    const dir = folder();
+    const full: AtomicWriteFs = {
+      link: () => undefined,
+      writeFile: () => {
+        throw errno("ENOSPC");
+      },
+    };
+    const path = join(dir, "app.yaml");
+    expect(userError(() => writeFileAtomic(path, "text", false, full, initWords(path))).message).toBe(
+      `${path}: cannot write the starter scenario: no space left on the device (ENOSPC)`,
     );
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { Command } from "commander";
 import { showControls } from "../../lib/control.js";
 import { UserError } from "../../lib/errors.js";
-import { type CliIo, writeFileAtomic } from "../io.js";
+import { type CliIo, type WriteWords, writeFileAtomic } from "../io.js";
 import { packageRoot, packageVersion } from "../../lib/package-info.js";
 
 /** Where `init` writes when given no file. */
@@ -22,10 +22,19 @@ function runInit(file: string | undefined, options: InitOptions, io: CliIo): num
   }
   const folder = dirname(resolve(target));
   if (!existsSync(folder)) throw new UserError(`${target}: the folder ${dirname(target)} does not exist; create it first`);
-  writeFileAtomic(target, starterScenario(folder), options.force);
+  writeFileAtomic(target, starterScenario(folder), options.force, undefined, initWords(target));
   const shown = showControls(target);
   io.stderr(`wrote ${shown}: a starter scenario; put in your own figures, then run: llm-cac check ${shown}\n`);
   return 0;
+}
+
+/** The write's refusals in `init`'s words: the file is named by its FILE argument, not by `--output`. */
+export function initWords(target: string): WriteWords {
+  return {
+    written: "the starter scenario",
+    folderHint: `give init a file name, such as ${join(target, DEFAULT_STARTER_FILE)}`,
+    notAFileHint: "init writes files only (init - prints the scenario, for a shell redirection to devices and pipes)",
+  };
 }
 
 /**
