@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { readRegularFile } from "../lib/read.js";
+import { UserError } from "../lib/errors.js";
+import { readRegularFile, STDIN_NAME } from "../lib/read.js";
 import { parseBaseline } from "../result/baseline.js";
 import type { JsonResult } from "../result/json-result.js";
 import type { CliIo } from "./io.js";
@@ -12,8 +13,19 @@ export function isSavedResult(path: string): boolean {
 /** Results are larger than a scenario (a timeline of 3,650 days), yet far below this. */
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
-/** The results saved in `path`, relative to the working folder; every failure a UserError naming the file. */
+/**
+ * The results saved in `path`, relative to the working folder, or (`-`) piped to stdin
+ * (`llm-cac run a.yaml --format json | llm-cac check b.yaml --baseline -`); every failure
+ * a UserError naming the file.
+ */
 export function readBaseline(path: string, io: CliIo): JsonResult[] {
+  if (path === "-") {
+    const piped = io.readStdin();
+    if (piped.length > MAX_BASELINE_BYTES) {
+      throw UserError.inFile(STDIN_NAME, `the baseline is ${piped.length} bytes; a baseline may be at most ${MAX_BASELINE_BYTES} bytes`);
+    }
+    return parseBaseline(new TextDecoder().decode(piped), STDIN_NAME);
+  }
   const { bytes } = readRegularFile(resolve(io.cwd, path), { name: path, maxBytes: MAX_BASELINE_BYTES, kind: "baseline" });
   return parseBaseline(bytes.toString("utf8"), path);
 }

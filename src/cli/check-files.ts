@@ -18,10 +18,11 @@ import { loadOptionsOf } from "./whatif.js";
  * `expect` block. An invalid file does not stop the others.
  */
 export function checkFiles(paths: readonly string[], io: CliIo, options: ScenarioOptionValues & { baseline?: string }): FileCheck[] {
+  // A file named twice is checked once (docs/ci.md), `-` too; but not as the price map or the
+  // baseline as well. Asked before anything is read, so the baseline's JSON is not taken for YAML.
+  assertStdinOnce([...new Set(paths)], options.prices, options.baseline);
   // The baseline first: a missing one is a usage error before any file is checked.
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, io);
-  // A file named twice is checked once (docs/ci.md), `-` too; but not as the price map as well.
-  assertStdinOnce([...new Set(paths)], options.prices);
   const targets = expandScenarioPaths(paths);
   // One price catalog for all files, read only if one of them names a model.
   const loadOptions = loadOptionsOf(io, options);

@@ -23,11 +23,12 @@ export function readSources(files: readonly string[], io: CliIo): ScenarioSource
 }
 
 /**
- * `-` at most once among the files and `--prices`; checked before either is read, so that
- * `run - --prices -` says so rather than parsing the scenario's YAML as a price map.
+ * `-` at most once among the files and the options that read a file (`--prices`,
+ * `--baseline`); checked before any is read, so that `run - --prices -` says so rather
+ * than parsing the scenario's YAML as a price map.
  */
-export function assertStdinOnce(files: readonly string[], prices?: string): void {
-  const named = [...files, ...(prices === undefined ? [] : [prices])];
+export function assertStdinOnce(files: readonly string[], ...fileOptions: ReadonlyArray<string | undefined>): void {
+  const named = [...files, ...fileOptions.filter((file) => file !== undefined)];
   if (named.filter((file) => file === "-").length > 1) throw new UserError("stdin (-) can be read only once");
 }
 

@@ -58,6 +58,28 @@ describe("check --baseline and compare against a saved result", () => {
     expect(run.stderr).toContain("bad.json");
   });
 
+  it("reads the baseline from stdin with --baseline -, as from the file, and stdin only once", async () => {
+    const saved = readFileSync(base, "utf8");
+    const argv = ["check", next, "--set", "tokens.context=6000", "--format", "json"];
+    const fromFile = await runInProcess([...argv, "--baseline", base]);
+    const fromStdin = await runInProcess([...argv, "--baseline", "-"], { stdin: saved });
+    expect(fromStdin.stderr).toBe("");
+    expect(fromStdin.code).toBe(1);
+    // The same failures against the same numbers; only the timing of each file differs.
+    const failures = (run: { stdout: string }) => (JSON.parse(run.stdout) as Loose[]).map((entry) => entry.failures);
+    expect(failures(fromStdin)).toEqual(failures(fromFile));
+    // A stdin that is no result is named as stdin, not as a file called "-".
+    const notJson = await runInProcess(["check", next, "--baseline", "-"], { stdin: "name: x\n" });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/^<stdin>: invalid JSON/);
+    // Stdin is one stream: the scenario or the price map cannot be read from it as well, refused before any is read.
+    for (const other of [["-"], [next, "--prices", "-"]]) {
+      const twice = await runInProcess(["check", ...other, "--baseline", "-"], { stdin: saved });
+      expect(twice.stderr).toBe("llm-cac: stdin (-) can be read only once\n");
+      expect(twice.code).toBe(2);
+    }
+  });
+
   it("compares NEW scenarios with a saved BASE result as with the BASE scenario", async () => {
     const saved = await runInProcess(["compare", base, next, "--set", "tokens.context=6000", "--format", "json"]);
     const fromYaml = await runInProcess(["compare", next, next, "--set", "tokens.context=6000", "--format", "json"]);

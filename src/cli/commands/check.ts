@@ -30,7 +30,7 @@ export function checkCommand(io: CliIo, exit: (code: number) => void): Command {
     .addOption(formatOption(checkRegistry))
     .option(
       "--baseline <file>",
-      "results saved by `run --format json -o base.json`: tests expect's max_increase / max_decrease against them",
+      "results saved by `run --format json -o base.json` (- for stdin): tests expect's max_increase / max_decrease against them",
     );
   outputOptions(scenarioOptions(command)).action(async (paths: string[], options: CheckOptions) => {
     exit(await runCheck(paths, options, io));
