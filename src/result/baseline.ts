@@ -11,11 +11,44 @@ import { type JsonResult, SCHEMA_VERSION } from "./json-result.js";
 /** The results of a saved `run --format json`; anything else is the user's error about `name`. */
 export function parseBaseline(text: string, name: string): JsonResult[] {
   const value = parseJsonText(text.replace(/^\uFEFF/, ""), name, "save a baseline with: llm-cac run FILE --format json -o base.json");
+  const command = otherReportOf(value);
+  if (command !== undefined) {
+    throw UserError.fromProblems([
+      {
+        file: name,
+        message: `a report of \`llm-cac ${command}\`, not a run result; a baseline is the JSON of \`llm-cac run --format json\``,
+        hint: "save a baseline with: llm-cac run FILE --format json -o base.json",
+      },
+    ]);
+  }
   const items = Array.isArray(value) ? value : [value];
   const problems = items.flatMap((item, index) => resultProblems(item, Array.isArray(value) ? `${index}` : undefined, name));
   if (items.length === 0) problems.push({ file: name, message: "an empty list: a baseline holds at least one result" });
   if (problems.length > 0) throw UserError.fromProblems(problems);
   return items as JsonResult[];
+}
+
+/**
+ * The other JSON reports the CLI writes, each told apart by top-level keys that no run
+ * result has (cli.md), so that a file of the wrong command is named as such rather than
+ * blamed for its `schema_version`. `compare`'s JSON is run results with deltas: a baseline.
+ */
+const OTHER_REPORTS: ReadonlyArray<readonly [command: string, keys: readonly string[]]> = [
+  ["check", ["file", "valid"]],
+  ["sweep", ["vary", "points"]],
+  ["solve", ["for", "target"]],
+  ["sensitivity", ["metric", "delta", "inputs"]],
+  ["optimize", ["current", "best"]],
+  ["models", ["id", "provider"]],
+  ["schema", ["$schema", "properties"]],
+];
+
+/** The command whose JSON report `value` is (every entry of a list alike), if it is one of OTHER_REPORTS. */
+function otherReportOf(value: unknown): string | undefined {
+  const items = Array.isArray(value) ? value : [value];
+  if (items.length === 0) return undefined;
+  const matches = (keys: readonly string[]) => items.every((item) => isObject(item) && keys.every((key) => Object.hasOwn(item, key)));
+  return OTHER_REPORTS.find(([, keys]) => matches(keys))?.[0];
 }
 
 /** What a saved result needs for a comparison: its version, its scenario header and the compared sections. */

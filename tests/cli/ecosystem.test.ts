@@ -80,6 +80,36 @@ describe("check --baseline and compare against a saved result", () => {
     }
   });
 
+  it("names the command whose JSON a baseline is, where it is not run's, for every JSON report the CLI writes", async () => {
+    const reports: Array<[string, string[]]> = [
+      ["check", ["check", next]],
+      ["sweep", ["sweep", next, "--vary", "acquisition.channels.0.cpa=10,20"]],
+      ["solve", ["solve", next, "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=3"]],
+      ["sensitivity", ["sensitivity", next]],
+      ["optimize", ["optimize", next]],
+      ["models", ["models"]],
+      ["models", ["models", "gpt-4o"]],
+    ];
+    for (const [command, argv] of reports) {
+      const file = join(folder, `${command}-${argv.length}.json`);
+      const written = await runInProcess([...argv, "--format", "json", "-o", file]);
+      expect(written.code, command).toBe(0);
+      const run = await runInProcess(["check", next, "--baseline", file]);
+      expect(run.code, command).toBe(2);
+      expect(run.stderr, command).toBe(
+        `${file}: a report of \`llm-cac ${command}\`, not a run result; a baseline is the JSON of \`llm-cac run --format json\`` +
+          " (save a baseline with: llm-cac run FILE --format json -o base.json)\n",
+      );
+    }
+    const schema = join(folder, "schema.json");
+    expect((await runInProcess(["schema", "-o", schema])).code).toBe(0);
+    expect((await runInProcess(["check", next, "--baseline", schema])).stderr).toContain("a report of `llm-cac schema`");
+    // compare's JSON is run results with their deltas: a baseline as it is.
+    const compared = join(folder, "compared.json");
+    expect((await runInProcess(["compare", next, next, "--format", "json", "-o", compared])).code).toBe(0);
+    expect((await runInProcess(["check", next, "--baseline", compared])).code).toBe(0);
+  });
+
   it("compares NEW scenarios with a saved BASE result as with the BASE scenario", async () => {
     const saved = await runInProcess(["compare", base, next, "--set", "tokens.context=6000", "--format", "json"]);
     const fromYaml = await runInProcess(["compare", next, next, "--set", "tokens.context=6000", "--format", "json"]);

@@ -39,6 +39,33 @@ describe("baselines saved by run --format json", () => {
     ).toBe("schema_version");
   });
 
+  it("names the command of another llm-cac report, once, instead of blaming its schema_version", () => {
+    // Top-level shapes as cli.md gives them; the values do not matter.
+    const reports: Array<[string, unknown]> = [
+      ["check", [{ file: "a.yaml", valid: true, passed: true, errors: [], failures: [] }, { file: "b.yaml", valid: false, errors: [] }]],
+      ["sweep", { schema_version: SCHEMA_VERSION, scenario: {}, vary: [], metrics: [], points: [], flips: [] }],
+      ["solve", { schema_version: SCHEMA_VERSION, scenario: {}, for: "x", target: {}, solution: null }],
+      ["sensitivity", { schema_version: SCHEMA_VERSION, scenario: {}, metric: "totals.total", delta: 0.2, base: 1, inputs: [] }],
+      ["optimize", { schema_version: SCHEMA_VERSION, scenario: {}, current: {}, best: {}, result: saved("a", "a.yaml") }],
+      ["models", [{ id: "gpt-4o", provider: "openai" }]],
+      ["models", { id: "gpt-4o", provider: "openai", prices: [] }],
+      ["schema", { $schema: "http://json-schema.org/draft-07/schema#", properties: {} }],
+    ];
+    for (const [command, report] of reports) {
+      const problems = userError(() => parseBaseline(JSON.stringify(report), "chk.json")).problems;
+      expect(problems, command).toEqual([
+        {
+          file: "chk.json",
+          message: `a report of \`llm-cac ${command}\`, not a run result; a baseline is the JSON of \`llm-cac run --format json\``,
+          hint: "save a baseline with: llm-cac run FILE --format json -o base.json",
+        },
+      ]);
+    }
+    // A list of results with one stranger is not a report of another command: the stranger is blamed where it is.
+    const mixed = [saved("a", "a.yaml"), { file: "b.yaml", valid: true }];
+    expect(userError(() => parseBaseline(JSON.stringify(mixed), "base.json")).problems[0]).toMatchObject({ path: "1.schema_version" });
+  });
+
   it("refuses a figure that is not a number or null, and a header field of the wrong type, at its path", () => {
     // A hand-edited or foreign file: compare would echo "30000" into its JSON and draw NaN in its charts.
     const withField = (section: string, key: string, value: unknown) => {
