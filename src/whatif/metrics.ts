@@ -14,17 +14,24 @@ export function metricKind(metric: string): MetricKind | "verdict" {
   return metric === LADDER_HOLDS ? "verdict" : ((METRIC_KINDS as Record<string, MetricKind>)[metric] ?? "count");
 }
 
-/** A metric path as given, checked; unknown ones are an input error naming the closest metrics. */
-export function checkMetric(metric: string, label: string): string {
+/**
+ * A metric path as given, checked against the metrics the command `accepts`; unknown ones
+ * are an input error naming the closest of those, so a hint never offers one the command refuses.
+ */
+export function checkMetric(metric: string, label: string, accepts: readonly string[] = WHATIF_METRICS): string {
   const name = metric.trim();
-  if (WHATIF_METRICS.includes(name)) return name;
-  throw new UserError(`${label}: unknown metric "${name}"`, { hint: nearestHint(name) });
+  if (accepts.includes(name)) return name;
+  throw new UserError(`${label}: unknown metric "${name}"`, { hint: nearestHint(name, accepts) });
 }
 
-function nearestHint(name: string): string {
-  const near = nearestMetrics(name, WHATIF_METRICS);
+/** The metrics a hint shows when no accepted metric is near what was typed. */
+const EXAMPLE_METRICS = ["unit.cac_blended", LADDER_HOLDS, "totals.inference"];
+
+function nearestHint(name: string, accepts: readonly string[]): string {
+  const near = nearestMetrics(name, accepts);
   if (near.length > 0) return `did you mean ${near.map((path) => `"${path}"`).join(" or ")}?`;
-  return `metrics are dotted paths of \`llm-cac run --format json\`, e.g. unit.cac_blended, ladder.holds, totals.inference`;
+  const examples = EXAMPLE_METRICS.filter((metric) => accepts.includes(metric));
+  return `metrics are dotted paths of \`llm-cac run --format json\`, e.g. ${examples.join(", ")}`;
 }
 
 /** A metric's value in a result: a number, true/false, or null (`metric` dotted, or split at its dots). */

@@ -2,6 +2,7 @@ import { problemsOf, UserError } from "../lib/errors.js";
 import { numberLeafAt } from "../lib/schema-walk.js";
 import { valueAt } from "../lib/value-at.js";
 import type { JsonResult, ScenarioHeader } from "../result/json-result.js";
+import { METRIC_PATHS } from "../result/metric-paths.js";
 import { scenarioHeader } from "../scenario/evaluate.js";
 import type { Scenario } from "../scenario/load.js";
 import { scenarioSchema } from "../scenario/schema.js";
@@ -63,8 +64,8 @@ export const DEFAULT_SENSITIVITY_METRIC = "totals.total";
 export function planSensitivity(request: SensitivityRequest): SensitivityPlan {
   const delta = request.delta === undefined ? DEFAULT_DELTA : parseDelta(request.delta);
   if (delta === undefined) throw new UserError(`--delta ${request.delta}: expected a number between 0 and 1, e.g. 0.2 (or 20%) for ±20 %`);
-  const metric = checkMetric(request.metric ?? DEFAULT_SENSITIVITY_METRIC, "--metric");
-  if (metric === LADDER_HOLDS) {
+  const requested = (request.metric ?? DEFAULT_SENSITIVITY_METRIC).trim();
+  if (requested === LADDER_HOLDS) {
     throw new UserError(
       "--metric ladder.holds: sensitivity ranks inputs by how far they move a number; the verdict is marked on every row whatever the metric",
       {
@@ -72,6 +73,8 @@ export function planSensitivity(request: SensitivityRequest): SensitivityPlan {
       },
     );
   }
+  // Only the numbers: a near miss of the verdict ("ladder.hold") is not offered it.
+  const metric = checkMetric(requested, "--metric", METRIC_PATHS);
   return { delta, metric };
 }
 

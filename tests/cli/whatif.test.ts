@@ -268,6 +268,9 @@ describe("sweep", () => {
     expect(run.stderr).toMatch(/^llm-cac: --metrics: unknown metric "unit\.cac_blnded"\nhint: did you mean "unit\.cac_blended"/);
     const leaf = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1,2", "--metric", "ltv_to_cac"]);
     expect(leaf.stderr).toContain('did you mean "unit.ltv_to_cac"?');
+    // sweep takes the verdict as a metric, so its hints offer it (sensitivity's do not).
+    const verdict = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1,2", "--metrics", "ladder.hold"]);
+    expect(verdict.stderr).toBe('llm-cac: --metrics: unknown metric "ladder.hold"\nhint: did you mean "ladder.holds"?\n');
   });
 
   it("exits 2 on a bad --vary path or a value the scenario rejects, naming the point", async () => {
