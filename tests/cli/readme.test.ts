@@ -11,7 +11,12 @@ const PIPED_COLUMNS = 80;
  * first line is `$ llm-cac ...`, then the output as printed, up to a line `...` where it is cut short.
  */
 function shownExamples(): Array<{ where: string; argv: string[]; shown: string[] }> {
-  const files = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+  const files = [
+    "README.md",
+    ...readdirSync(join(ROOT, "docs"))
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => `docs/${name}`),
+  ];
   return files.flatMap((file) =>
     [...readFileSync(join(ROOT, file), "utf8").matchAll(/^```\n\$ llm-cac ([^\n]*)\n([\s\S]*?)^```$/gm)].map((match) => {
       const lines = match[2]!.split("\n").slice(0, -1);

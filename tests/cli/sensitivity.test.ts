@@ -276,9 +276,18 @@ describe("sensitivity: bad usage exits 2", () => {
     [["--metric", "cac_blended"], /^llm-cac: --metric: unknown metric "cac_blended"\nhint: did you mean "unit\.cac_blended"\?\n$/],
     [["--metric", "ladder.holds"], /--metric ladder\.holds: sensitivity ranks inputs by how far they move a number/],
     // The hints offer only what sensitivity accepts: numbers, never the verdict it refuses.
-    [["--metric", "ladder.hold"], /^llm-cac: --metric: unknown metric "ladder\.hold"\nhint: metrics are dotted paths of `llm-cac run --format json`, e\.g\. unit\.cac_blended, totals\.inference\n$/],
-    [["--metric", "holds"], /^llm-cac: --metric: unknown metric "holds"\nhint: metrics are dotted paths of `llm-cac run --format json`, e\.g\. unit\.cac_blended, totals\.inference\n$/],
-    [["--metric", "qqqqqqqqqq"], /^llm-cac: --metric: unknown metric "qqqqqqqqqq"\nhint: metrics are dotted paths of `llm-cac run --format json`, e\.g\. unit\.cac_blended, totals\.inference\n$/],
+    [
+      ["--metric", "ladder.hold"],
+      /^llm-cac: --metric: unknown metric "ladder\.hold"\nhint: metrics are dotted paths of `llm-cac run --format json`, e\.g\. unit\.cac_blended, totals\.inference\n$/,
+    ],
+    [
+      ["--metric", "holds"],
+      /^llm-cac: --metric: unknown metric "holds"\nhint: metrics are dotted paths of `llm-cac run --format json`, e\.g\. unit\.cac_blended, totals\.inference\n$/,
+    ],
+    [
+      ["--metric", "qqqqqqqqqq"],
+      /^llm-cac: --metric: unknown metric "qqqqqqqqqq"\nhint: metrics are dotted paths of `llm-cac run --format json`, e\.g\. unit\.cac_blended, totals\.inference\n$/,
+    ],
     [["--set", "usage.turns=2"], /--set usage\.turns=2: unknown key "turns" in usage/],
   ];
   for (const [argv, message] of cases) {

@@ -42,7 +42,13 @@ describe("baselines saved by run --format json", () => {
   it("names the command of another llm-cac report, once, instead of blaming its schema_version", () => {
     // Top-level shapes as cli.md gives them; the values do not matter.
     const reports: Array<[string, unknown]> = [
-      ["check", [{ file: "a.yaml", valid: true, passed: true, errors: [], failures: [] }, { file: "b.yaml", valid: false, errors: [] }]],
+      [
+        "check",
+        [
+          { file: "a.yaml", valid: true, passed: true, errors: [], failures: [] },
+          { file: "b.yaml", valid: false, errors: [] },
+        ],
+      ],
       ["sweep", { schema_version: SCHEMA_VERSION, scenario: {}, vary: [], metrics: [], points: [], flips: [] }],
       ["solve", { schema_version: SCHEMA_VERSION, scenario: {}, for: "x", target: {}, solution: null }],
       ["sensitivity", { schema_version: SCHEMA_VERSION, scenario: {}, metric: "totals.total", delta: 0.2, base: 1, inputs: [] }],
