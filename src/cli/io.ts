@@ -143,7 +143,7 @@ export interface WriteWords {
 }
 
 /** The words of a report written with `--output FILE`. */
-export const OUTPUT_WORDS: WriteWords = {
+const OUTPUT_WORDS: WriteWords = {
   written: "the report",
   folderHint: "give a file name to --output",
   notAFileHint: "--output writes files only (use a shell redirection for devices and pipes)",
