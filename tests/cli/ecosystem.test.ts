@@ -96,7 +96,9 @@ describe("check --baseline and compare against a saved result", () => {
     expect(yaml.code).toBe(0);
     expect((JSON.parse(yaml.stdout) as Loose[])[0].scenario.file).toBe("<stdin>");
     // stdin is BASE, so it cannot be the price map as well: refused before it is read.
-    expect((await runInProcess(["compare", "-", next, "--prices", "-"], { stdin: text })).stderr).toBe("llm-cac: stdin (-) can be read only once\n");
+    expect((await runInProcess(["compare", "-", next, "--prices", "-"], { stdin: text })).stderr).toBe(
+      "llm-cac: stdin (-) can be read only once\n",
+    );
   });
 });
 

@@ -74,11 +74,28 @@ describe("llm-cac models", () => {
   it("writes a price's prompt-length tiers as tiers.N.* columns, empty where a price has fewer", async () => {
     // data/models.yaml: MiniMax-M1 (2025-06-16, CNY) bills 0.8 / 8, above 32,000 tokens 1.2 / 16, above 128,000 2.4 / 24;
     // its three one-band ids have no tiers, so their tier cells are empty.
-    const tiers = [0, 1].flatMap((index) => ["above", "input", "cached_input", "output", "reasoning"].map((field) => `tiers.${index}.${field}`));
-    const header = ["id", "provider", "effective", "input", "cached_input", "output", "reasoning", ...tiers, "currency", "official", "source", "stale"];
+    const tiers = [0, 1].flatMap((index) =>
+      ["above", "input", "cached_input", "output", "reasoning"].map((field) => `tiers.${index}.${field}`),
+    );
+    const header = [
+      "id",
+      "provider",
+      "effective",
+      "input",
+      "cached_input",
+      "output",
+      "reasoning",
+      ...tiers,
+      "currency",
+      "official",
+      "source",
+      "stale",
+    ];
     const history = (await runInProcess(["models", "MiniMax-M1", "--format", "csv"])).stdout.split("\r\n");
     expect(history[0]).toBe(header.join(","));
-    expect(history[1]).toBe('MiniMax-M1,minimax,2025-06-16,0.8,,8,,32000,1.2,,16,,128000,2.4,,24,,CNY,FALSE,"press or third-party configs, June 2025",TRUE');
+    expect(history[1]).toBe(
+      'MiniMax-M1,minimax,2025-06-16,0.8,,8,,32000,1.2,,16,,128000,2.4,,24,,CNY,FALSE,"press or third-party configs, June 2025",TRUE',
+    );
     const run = await runInProcess(["models", "--provider", "minimax", "--format", "csv"]);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\r\n");
