@@ -151,7 +151,14 @@ function modelPrice(data: PricedScenario, catalog: Catalog, block: ModelRef, at:
   }
 
   const rate = exchangeRate(found.currency, data.currency, data.fx ?? {});
-  if (!rate.ok) return { problem: { path: at, message: `${found.id} is priced in ${found.currency}: ${rate.reason}` } };
+  if (!rate.ok)
+    return {
+      problem: {
+        path: at,
+        message: `${found.id} is priced in ${found.currency}: ${rate.reason}`,
+        causes: [["currency"], ["fx", found.currency]],
+      },
+    };
 
   const explicit = block.price ?? {};
   const price = overlayPrice(convertedPrice(found, rate.value), explicit);

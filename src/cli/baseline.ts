@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { UserError } from "../lib/errors.js";
 import { readRegularFile, STDIN_NAME } from "../lib/read.js";
-import { parseBaseline } from "../result/baseline.js";
+import { looksLikeSavedResult, parseBaseline } from "../result/baseline.js";
 import type { JsonResult } from "../result/json-result.js";
 import type { CliIo } from "./io.js";
 
@@ -28,4 +28,35 @@ export function readBaseline(path: string, io: CliIo): JsonResult[] {
   }
   const { bytes } = readRegularFile(resolve(io.cwd, path), { name: path, maxBytes: MAX_BASELINE_BYTES, kind: "baseline" });
   return parseBaseline(bytes.toString("utf8"), path);
+}
+
+/**
+ * What a BASE not named `.json` holds: a saved result, recognised by its content
+ * (looksLikeSavedResult: `compare - new.yaml < base.json`, a result saved as `base.out`),
+ * with the name its problems are reported under; or a scenario, and the `io` to read it
+ * with (stdin, read here once, is handed over as read). A file that cannot be read is
+ * left to the scenario's reading, which reports it as it always has.
+ */
+export function readBase(path: string, io: CliIo): { saved: JsonResult[]; name: string } | { io: CliIo } {
+  if (path === "-") {
+    const bytes = io.readStdin();
+    const text = savedResultText(bytes);
+    if (text !== undefined) return { saved: parseBaseline(text, STDIN_NAME), name: STDIN_NAME };
+    return { io: { ...io, readStdin: () => bytes } };
+  }
+  let bytes: Buffer;
+  try {
+    ({ bytes } = readRegularFile(resolve(io.cwd, path), { name: path, maxBytes: MAX_BASELINE_BYTES, kind: "baseline" }));
+  } catch {
+    return { io };
+  }
+  const text = savedResultText(bytes);
+  return text === undefined ? { io } : { saved: parseBaseline(text, path), name: path };
+}
+
+/** The text of `bytes` when it is a saved result (at most MAX_BASELINE_BYTES), else undefined. */
+function savedResultText(bytes: Uint8Array): string | undefined {
+  if (bytes.length > MAX_BASELINE_BYTES) return undefined;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return looksLikeSavedResult(text) ? text : undefined;
 }

@@ -11,6 +11,12 @@ export interface FieldProblem {
   atKey?: boolean;
   /** The other fields a rule compared this one with (d1 for "d7 is above d1"): a `--set` of one of them is named as the cause. */
   related?: PropertyKey[][];
+  /**
+   * The fields whose values this one depends on where it stands (the currency and the fx rate
+   * a money amount converts with): a `--set` or `--vary` of one of them that broke it is named
+   * as the cause, this field's path after it.
+   */
+  causes?: PropertyKey[][];
 }
 
 type Issue = z.core.$ZodIssue;

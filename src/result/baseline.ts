@@ -51,6 +51,31 @@ function otherReportOf(value: unknown): string | undefined {
   return OTHER_REPORTS.find(([, keys]) => matches(keys))?.[0];
 }
 
+/**
+ * The top-level keys of a saved result besides `schema_version`; none is a scenario's key
+ * (scenario/schema.ts is a strict object of name, currency, acquisition, ...).
+ */
+const RESULT_KEYS = ["scenario", "totals", "unit", "ladder", "milestones", "channels"] as const;
+
+/**
+ * Whether `text` is a saved result rather than a scenario, by its content: JSON (which is
+ * YAML too, so a scenario may be written in it) whose top level, or an item of whose
+ * top-level list, has `schema_version` and another of a result's keys. A scenario can
+ * have neither, so such a document is read as a baseline and its problems are a
+ * baseline's; any other text is left to be read as a scenario.
+ */
+export function looksLikeSavedResult(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return false;
+  }
+  const isResult = (item: unknown) =>
+    isObject(item) && Object.hasOwn(item, "schema_version") && RESULT_KEYS.some((key) => Object.hasOwn(item, key));
+  return Array.isArray(value) ? value.some(isResult) : isResult(value);
+}
+
 /** What a saved result needs for a comparison: its version, its scenario header and the compared sections. */
 function resultProblems(item: unknown, path: string | undefined, file: string): InputProblem[] {
   const at = (key?: string) => [path, key].filter((part) => part !== undefined).join(".") || undefined;

@@ -316,6 +316,18 @@ export function attributeProblem(source: ScenarioDocument, problem: FieldProblem
       };
     }
   }
+  // A value an override broke by changing what it depends on (--vary currency=USD, and a "¥30" with no rate to USD): that override, then the field.
+  for (let i = overrides.length - 1; i >= 0 && problem.causes !== undefined; i--) {
+    const override = overrides[i]!;
+    if (problem.causes.some((cause) => samePath(cause, override.path, Math.min(cause.length, override.path.length)))) {
+      return {
+        file: source.file,
+        path: `${override.label}: ${problem.path.map(String).join(".")}`,
+        message: problem.message,
+        ...(problem.hint ? { hint: problem.hint } : {}),
+      };
+    }
+  }
   // A rule that compared this field with one an override set (d7 above a --set d1): the override is the cause.
   for (const related of problem.related ?? []) {
     const cause = [...overrides]

@@ -23,7 +23,7 @@ function resolveAt(value: unknown, path: PropertyKey[], context: MoneyContext & 
   if (value instanceof MoneyAmount) {
     const converted = convertMoney(value, context.currency, context.fx);
     if (converted.ok) return converted.value;
-    problems.push({ path, message: converted.reason });
+    problems.push({ path, message: converted.reason, causes: [["currency"], ["fx", String(value.currency)]] });
     return Number.NaN;
   }
   if (value instanceof Range) {

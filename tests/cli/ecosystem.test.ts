@@ -122,6 +122,36 @@ describe("check --baseline and compare against a saved result", () => {
     expect(yamlOther.delta.totals.inference).toBe(0);
     expect((await runInProcess(["compare", base])).code).toBe(2);
   });
+
+  it("recognises a saved BASE by its content on stdin or under another name, and a YAML BASE on stdin still", async () => {
+    const text = readFileSync(base, "utf8");
+    const renamed = join(folder, "base.out");
+    writeFileSync(renamed, text);
+    const argv = [next, "--set", "tokens.context=6000", "--format", "json"];
+    const byName = await runInProcess(["compare", base, ...argv]);
+    const piped = await runInProcess(["compare", "-", ...argv], { stdin: text });
+    const out = await runInProcess(["compare", renamed, ...argv]);
+    expect([piped.code, out.code, piped.stderr, out.stderr]).toEqual([0, 0, "", ""]);
+    // The same saved numbers as BASE whichever way they come: BASE's totals are the file's.
+    const before = JSON.parse(text).totals.inference as number;
+    for (const run of [byName, piped, out]) expect((JSON.parse(run.stdout) as Loose[])[0].totals.inference).toBe(before);
+    expect(piped.stdout).toBe(byName.stdout);
+    // A saved result's problems are a baseline's (one line about its version), not a dozen scenario keys.
+    const old = await runInProcess(["compare", "-", next], { stdin: text.replace(/"schema_version": \d+/, '"schema_version": 1') });
+    expect(old.code).toBe(2);
+    expect(old.stderr).toMatch(/^<stdin>: schema_version: schema_version is 1; this llm-cac reads results of version 2 /);
+    expect(old.stderr.trimEnd().split("\n")).toHaveLength(1);
+    // A saved result needs NEW scenarios, as BASE.json does; the scenario's YAML on stdin is still a scenario.
+    const alone = await runInProcess(["compare", "-", "--set", "tokens.context=6000"], { stdin: text });
+    expect(alone.stderr).toContain("compare -: a saved result needs NEW scenarios to set against it");
+    const yaml = await runInProcess(["compare", "-", ...argv], { stdin: readFileSync(next, "utf8") });
+    expect(yaml.code).toBe(0);
+    expect((JSON.parse(yaml.stdout) as Loose[])[0].scenario.file).toBe("<stdin>");
+    // stdin is BASE, so it cannot be the price map as well: refused before it is read.
+    expect((await runInProcess(["compare", "-", next, "--prices", "-"], { stdin: text })).stderr).toBe(
+      "llm-cac: stdin (-) can be read only once\n",
+    );
+  });
 });
 
 describe("conventions of the command line", () => {

@@ -60,15 +60,49 @@ describe("llm-cac models", () => {
   it("writes CSV with a header and one row per model", async () => {
     const run = await runInProcess(["models", "--provider", "deepseek", "--format", "csv"]);
     const lines = run.stdout.trimEnd().split("\r\n");
-    // tiers is the number of prompt-length tiers (the JSON lists them); an empty reasoning is "bills as output"
-    expect(lines[0]).toBe("id,provider,effective,input,cached_input,output,reasoning,currency,official,source,stale,tiers");
+    // No DeepSeek price has prompt-length tiers, so no tier columns; an empty reasoning is "bills as output"
+    expect(lines[0]).toBe("id,provider,effective,input,cached_input,output,reasoning,currency,official,source,stale");
     expect(lines.slice(1, 3)).toEqual([
-      'deepseek-chat,deepseek,2025-09-05,0.56,0.07,1.68,,USD,TRUE,"DeepSeek API docs, pricing page (V3.1)",TRUE,0',
-      'deepseek-reasoner,deepseek,2025-09-05,0.56,0.07,1.68,,USD,TRUE,"DeepSeek API docs, pricing page (V3.1)",TRUE,0',
+      'deepseek-chat,deepseek,2025-09-05,0.56,0.07,1.68,,USD,TRUE,"DeepSeek API docs, pricing page (V3.1)",TRUE',
+      'deepseek-reasoner,deepseek,2025-09-05,0.56,0.07,1.68,,USD,TRUE,"DeepSeek API docs, pricing page (V3.1)",TRUE',
     ]);
     // DeepSeek's serving cost, 2 / (3600 x 73,700 / 8) x 1e6 = 0.0603 and 2 / (3600 x 14,800 / 8) x 1e6 = 0.3003
     expect(lines[3]).toMatch(/^deepseek-v3-at-cost,deepseek,2025-02-27,0\.0603,,0\.3003,,USD,FALSE,"derived from DeepSeek, Day 6: /);
     expect(lines).toHaveLength(4);
+  });
+
+  it("writes a price's prompt-length tiers as tiers.N.* columns, empty where a price has fewer", async () => {
+    // data/models.yaml: MiniMax-M1 (2025-06-16, CNY) bills 0.8 / 8, above 32,000 tokens 1.2 / 16, above 128,000 2.4 / 24;
+    // its three one-band ids have no tiers, so their tier cells are empty.
+    const tiers = [0, 1].flatMap((index) =>
+      ["above", "input", "cached_input", "output", "reasoning"].map((field) => `tiers.${index}.${field}`),
+    );
+    const header = [
+      "id",
+      "provider",
+      "effective",
+      "input",
+      "cached_input",
+      "output",
+      "reasoning",
+      ...tiers,
+      "currency",
+      "official",
+      "source",
+      "stale",
+    ];
+    const history = (await runInProcess(["models", "MiniMax-M1", "--format", "csv"])).stdout.split("\r\n");
+    expect(history[0]).toBe(header.join(","));
+    expect(history[1]).toBe(
+      'MiniMax-M1,minimax,2025-06-16,0.8,,8,,32000,1.2,,16,,128000,2.4,,24,,CNY,FALSE,"press or third-party configs, June 2025",TRUE',
+    );
+    const run = await runInProcess(["models", "--provider", "minimax", "--format", "csv"]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(header.join(","));
+    const oneBand = lines.find((line) => line.startsWith("MiniMax-M1-32k,"))!.split(",");
+    expect(oneBand.slice(header.indexOf("tiers.0.above"), header.indexOf("currency"))).toEqual(Array(10).fill(""));
+    expect(lines.every((line) => line.split(",").length >= header.length)).toBe(true);
   });
 
   it("prints a table with a line per model and the count in its title", async () => {

@@ -162,6 +162,22 @@ describe("sweep", () => {
     expect(sweep.stderr).toContain(`--vary ${elasticity}=0.1: ${missing}`);
   });
 
+  it("names the --vary of a field that created a mapping, and of a currency that leaves money without a rate", async () => {
+    // default.yaml's bilibili channel has no saturation: elasticity alone creates one lacking reference_daily_spend.
+    const elasticity = "acquisition.channels.bilibili.saturation.elasticity";
+    const created = await runInProcess(["sweep", "data/scenarios/default.yaml", "--vary", `${elasticity}=0.1,0.2`]);
+    expect(created.code).toBe(2);
+    expect(created.stderr.split("\n")[0]).toBe(
+      `data/scenarios/default.yaml: --vary ${elasticity}=0.1: acquisition.channels.0.saturation.reference_daily_spend: required, expected a number or a string or a range { low, high }`,
+    );
+    // The file is in CNY with fx { USD: 7.2 }: in USD its "¥30" CPA has no rate, which the --vary of the currency caused.
+    const currency = await runInProcess(["sweep", "data/scenarios/default.yaml", "--vary", "currency=USD,CNY"]);
+    expect(currency.code).toBe(2);
+    expect(currency.stderr.split("\n")[0]).toBe(
+      "data/scenarios/default.yaml: --vary currency=USD: acquisition.channels.0.cpa: no exchange rate from CNY to USD: add fx: { CNY: <USD per 1 CNY> }",
+    );
+  });
+
   it("one --vary: a row per value, and the points where the ladder flips", async () => {
     const report = await runJson(["sweep", ONE, "--vary", "acquisition.channels.0.cpa=1..2:0.5"], null);
     expect(report.points.map((point: Loose) => point["acquisition.channels.0.cpa"])).toEqual([1, 1.5, 2]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselineFor, parseBaseline } from "../../src/result/baseline.js";
+import { baselineFor, looksLikeSavedResult, parseBaseline } from "../../src/result/baseline.js";
 import { SCHEMA_VERSION } from "../../src/result/json-result.js";
 import { userError } from "../helpers/user-error.js";
 
@@ -13,6 +13,20 @@ const saved = (name: string, file: string) => ({
 });
 
 describe("baselines saved by run --format json", () => {
+  it("tells a saved result from a scenario by its content: JSON with schema_version and a result's key", () => {
+    expect(looksLikeSavedResult(JSON.stringify(saved("a", "a.yaml")))).toBe(true);
+    expect(looksLikeSavedResult(`\uFEFF${JSON.stringify([saved("a", "a.yaml"), saved("b", "b.yaml")])}`)).toBe(true);
+    // An old or broken result is still a result (its problems are a baseline's): a scenario has neither key.
+    expect(looksLikeSavedResult('{"schema_version": 1, "totals": {}}')).toBe(true);
+    // A scenario written in JSON (valid YAML) is a scenario, even with a stray schema_version.
+    const scenario = { name: "a", retention: { d1: 0.3 }, usage: {}, tokens: {}, inference: {} };
+    expect(looksLikeSavedResult(JSON.stringify(scenario))).toBe(false);
+    expect(looksLikeSavedResult(JSON.stringify({ ...scenario, schema_version: 2 }))).toBe(false);
+    expect(looksLikeSavedResult("name: a\nschema_version: 2\ntotals: {}\n")).toBe(false);
+    expect(looksLikeSavedResult("[1, 2]")).toBe(false);
+    expect(looksLikeSavedResult("")).toBe(false);
+  });
+
   it("reads one result or a list of them", () => {
     expect(parseBaseline(JSON.stringify(saved("a", "a.yaml")), "base.json")).toHaveLength(1);
     expect(parseBaseline(JSON.stringify([saved("a", "a.yaml"), saved("b", "b.yaml")]), "base.json")).toHaveLength(2);

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatProblem, UserError } from "../../src/lib/errors.js";
+import { readBundledCatalog } from "../../src/catalog/files.js";
 import { evaluate } from "../../src/model/index.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { parseOverride, parseValue } from "../../src/scenario/overrides.js";
+import { userError } from "../helpers/user-error.js";
 
 /** The hand-worked scenario: CPA $10, N = 3,000, serve $0.01/day, Σ R = 15.5 (see the fixture's comment). */
 const FILE = "tests/fixtures/whatif/one-channel.yaml";
@@ -232,6 +234,39 @@ describe("--set errors", () => {
     expect(cpmChannel).not.toBe(TEXT);
     expect(errorLines(["acquisition.channels.ads.cpa=10"], cpmChannel)).toEqual([
       `${FILE}: --set acquisition.channels.ads.cpa=10: give one cost form per channel (cpa, or cpm + ctr + cvr, or cpc + cvr), found cpa and cpm`,
+    ]);
+  });
+
+  it("a money value a --set of the currency or fx left without a rate names that --set, then the field", () => {
+    // cpa "$10" converts to USD as it stands; in EUR there is no USD rate, and the --set of the currency did that.
+    const dollars = TEXT.replace("      cpa: 10\n", '      cpa: "$10"\n');
+    expect(dollars).not.toBe(TEXT);
+    expect(errorLines(["currency=EUR"], dollars)).toEqual([
+      `${FILE}: --set currency=EUR: acquisition.channels.0.cpa: no exchange rate from USD to EUR: add fx: { USD: <EUR per 1 USD> }`,
+    ]);
+    // ¥80 at fx CNY 0.125; fx set whole without CNY drops the rate.
+    const yuan = TEXT.replace("      cpa: 10\n", '      cpa: "¥80"\n').replace("currency: USD\n", "currency: USD\nfx: { CNY: 0.125 }\n");
+    expect(errorLines(["fx={ EUR: 1.1 }"], yuan)).toEqual([
+      `${FILE}: --set fx={ EUR: 1.1 }: acquisition.channels.0.cpa: no exchange rate from CNY to USD: add fx: { CNY: <USD per 1 CNY> }`,
+    ]);
+    // A rate of another currency is no cause: the file's own missing rate keeps its line and column.
+    const noRate = TEXT.replace("      cpa: 10\n", '      cpa: "¥80"\n');
+    expect(errorLines(["fx.EUR=1.1"], noRate)).toEqual([
+      `${FILE}:14:12  acquisition.channels.0.cpa: no exchange rate from CNY to USD: add fx: { CNY: <USD per 1 CNY> }`,
+    ]);
+  });
+
+  it("a catalog model priced in a currency a --set of the scenario's currency has no rate for names that --set", () => {
+    // gpt-4o is priced in USD; the file is in USD, so only the --set currency=EUR makes its price unconvertible.
+    const model = TEXT.replace("  price:\n    input: 0.01\n    output: 0\n", "  model: gpt-4o@2024-10-01\n");
+    expect(model).not.toBe(TEXT);
+    const load = () =>
+      loadScenario(
+        { file: FILE, text: model },
+        { overrides: [parseOverride("currency=EUR")], priceSources: { catalog: () => readBundledCatalog({ cwd: process.cwd() }) } },
+      );
+    expect(userError(load).problems.map(formatProblem)).toEqual([
+      `${FILE}: --set currency=EUR: inference.model: gpt-4o is priced in USD: no exchange rate from USD to EUR: add fx: { USD: <EUR per 1 USD> }`,
     ]);
   });
 

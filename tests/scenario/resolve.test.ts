@@ -42,7 +42,11 @@ describe("resolveValues", () => {
   it("reports a missing exchange rate at the field's path", () => {
     const { problems } = resolve({ training: { runs: [{ cost: new MoneyAmount(1, "EUR") }] } });
     expect(problems).toEqual([
-      { path: ["training", "runs", 0, "cost"], message: "no exchange rate from EUR to CNY: add fx: { EUR: <CNY per 1 EUR> }" },
+      {
+        path: ["training", "runs", 0, "cost"],
+        message: "no exchange rate from EUR to CNY: add fx: { EUR: <CNY per 1 EUR> }",
+        causes: [["currency"], ["fx", "EUR"]],
+      },
     ]);
   });
 
@@ -52,7 +56,11 @@ describe("resolveValues", () => {
     ]);
     // The EUR bound cannot convert: one problem at h.low, no second one about the range itself.
     expect(resolve({ h: new Range<MoneyAmount | number>(new MoneyAmount(1, "EUR"), 10, "uniform", undefined, false) }).problems).toEqual([
-      { path: ["h", "low"], message: "no exchange rate from EUR to CNY: add fx: { EUR: <CNY per 1 EUR> }" },
+      {
+        path: ["h", "low"],
+        message: "no exchange rate from EUR to CNY: add fx: { EUR: <CNY per 1 EUR> }",
+        causes: [["currency"], ["fx", "EUR"]],
+      },
     ]);
   });
 
