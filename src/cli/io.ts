@@ -15,7 +15,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { UserError } from "../lib/errors.js";
 import { describeFsError, STDIN_NAME } from "../lib/read.js";
 
@@ -182,11 +182,30 @@ export function checkWritable(path: string, force: boolean): void {
 /** The refusals that need only what is at `path` now: a folder, a device or pipe, or (without `force`) a file. */
 function refuseTarget(path: string, existing: Stats | undefined, force: boolean): void {
   if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; give a file name to --output`);
+  // A name that does not exist yet with a slash is a folder's: the link would fail only after the compute, as "no such file".
+  if (path.endsWith("/") || path.endsWith(sep)) throw new UserError(`${path}: ends in a slash; give a file name to --output`);
   // Renaming over a device or a pipe would replace it with a plain file (as root, even /dev/null).
   if (existing !== undefined && !existing.isFile()) {
     throw new UserError(`${path}: not a regular file; --output writes files only (use a shell redirection for devices and pipes)`);
   }
   if (!force && existing !== undefined) throw alreadyExists(path);
+}
+
+/**
+ * Refuses an `--output` that would replace a file the command reads (`run app.yaml -o
+ * app.yaml --force` would leave the report and lose the scenario), `-` being stdin. What
+ * counts is the name `path` itself: a symbolic link there is replaced, not written
+ * through, so it may point to an input; a hard link to one is refused all the same.
+ */
+export function refuseInput(path: string, inputs: readonly string[]): void {
+  const output = lstatOrUndefined(path);
+  if (output === undefined) return;
+  for (const input of inputs) {
+    const read = input === "-" ? fstatOrUndefined(0) : statOrUndefined(input);
+    if (read !== undefined && read.dev === output.dev && read.ino === output.ino) {
+      throw new UserError(`${path}: is a file this command reads; --output never replaces its input, even with --force`);
+    }
+  }
 }
 
 /** What creating the temporary file in `path`'s folder would certainly fail with; anything less certain is left to the write. */
@@ -243,12 +262,25 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-function isLink(path: string): boolean {
+/** What is at `path` itself (a symbolic link, not what it points to), or undefined where nothing is there. */
+function lstatOrUndefined(path: string): Stats | undefined {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return lstatSync(path);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function fstatOrUndefined(fd: number): Stats | undefined {
+  try {
+    return fstatSync(fd);
+  } catch {
+    return undefined;
+  }
+}
+
+function isLink(path: string): boolean {
+  return lstatOrUndefined(path)?.isSymbolicLink() === true;
 }
 
 function removeQuietly(path: string): void {
