@@ -201,7 +201,7 @@ export function refuseInput(path: string, inputs: readonly string[]): void {
   const output = lstatOrUndefined(path);
   if (output === undefined) return;
   for (const input of inputs) {
-    const read = input === "-" ? fstatOrUndefined(0) : statOrUndefined(input);
+    const read = input === "-" ? statsOrUndefined(() => fstatSync(0)) : statOrUndefined(input);
     if (read !== undefined && read.dev === output.dev && read.ino === output.ino) {
       throw new UserError(`${path}: is a file this command reads; --output never replaces its input, even with --force`);
     }
@@ -255,25 +255,18 @@ function writeExclusive(path: string, text: string, fs: AtomicWriteFs): void {
 
 /** What `path` is (following a symbolic link), or undefined where nothing is there. */
 function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
+  return statsOrUndefined(() => statSync(path));
 }
 
 /** What is at `path` itself (a symbolic link, not what it points to), or undefined where nothing is there. */
 function lstatOrUndefined(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
-  }
+  return statsOrUndefined(() => lstatSync(path));
 }
 
-function fstatOrUndefined(fd: number): Stats | undefined {
+/** What `stat` finds; undefined where it finds nothing or cannot look (a closed stdin, a missing folder). */
+function statsOrUndefined(stat: () => Stats): Stats | undefined {
   try {
-    return fstatSync(fd);
+    return stat();
   } catch {
     return undefined;
   }
