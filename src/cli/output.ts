@@ -36,7 +36,7 @@ export const formatOption = (registry: Registry<never>) =>
  */
 export function outputOptions(command: Command, reads: { arguments: boolean } = { arguments: false }): Command {
   return command
-    .hook("preAction", (hooked) => checkOutput(hooked.opts<OutputOptionValues>(), filesRead(hooked, reads.arguments)))
+    .hook("preAction", (hooked) => checkOutput(hooked, reads.arguments))
     .option("-o, --output <file>", "write the report to a file, atomically (refuses to replace one without --force)")
     .option("--force", "replace an existing --output file", false)
     .option("--no-color", "no ANSI colours (also: NO_COLOR=1)")
@@ -82,12 +82,13 @@ function outputFile(output: string | undefined): string | undefined {
   return output === "-" ? undefined : output;
 }
 
-/** What `emit` would refuse at the end, asked first (`emit` still asks: a file may appear meanwhile); and never one of `inputs`. */
-function checkOutput(options: { output?: string; force: boolean }, inputs: readonly string[]): void {
+/** What `emit` would refuse at the end, asked first (`emit` still asks: a file may appear meanwhile); and never a file `command` reads. */
+function checkOutput(command: Command, argumentsAreFiles: boolean): void {
+  const options = command.opts<OutputOptionValues>();
   const file = outputFile(options.output);
   if (file === undefined) return;
   checkWritable(file, options.force);
-  refuseInput(file, inputs);
+  refuseInput(file, filesRead(command, argumentsAreFiles));
 }
 
 /** The files a command will read, as named: its arguments where they are files (a folder as the scenarios in it), `--prices`, `--baseline`. */
