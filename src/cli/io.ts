@@ -142,8 +142,7 @@ const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDE
 export function writeFileAtomic(path: string, text: string, force: boolean, fs: AtomicWriteFs = NODE_FS): void {
   const existing = statOrUndefined(path);
   refuseTarget(path, existing, force);
-  // Unique enough with the pid and the clock; "wx" below refuses any clash rather than sharing a file.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const temp = temporaryPath(path);
   try {
     writeNewFile(temp, text, fs, existing === undefined ? undefined : existing.mode & 0o7777);
     if (force) {
@@ -165,6 +164,19 @@ export function writeFileAtomic(path: string, text: string, force: boolean, fs: 
   }
 }
 
+/** How much of the name a temporary file keeps: with its dot, pid, clock and `.tmp` it stays within NAME_MAX (255 bytes) for any name that does. */
+const TEMP_NAME_KEPT = 200;
+
+/**
+ * The temporary file beside `path`, unique enough with the pid and the clock ("wx" refuses
+ * any clash rather than sharing a file); a long name is cut, so that any name the file
+ * system takes can be written.
+ */
+function temporaryPath(path: string): string {
+  const name = Buffer.from(basename(path)).subarray(0, TEMP_NAME_KEPT).toString();
+  return join(dirname(path), `.${name}.${process.pid}.${Date.now().toString(36)}.tmp`);
+}
+
 /**
  * What `writeFileAtomic(path, ..., force)` can be seen to refuse before there is any text to
  * write, in its words: a command asks this before it reads or computes anything, so that a
@@ -177,6 +189,7 @@ export function checkWritable(path: string, force: boolean): void {
   // A symbolic link to nothing: the link at write time would fail with EEXIST.
   if (!force && existing === undefined && isLink(path)) throw alreadyExists(path);
   refuseFolder(path);
+  refuseLongName(path);
 }
 
 /** The refusals that need only what is at `path` now: a folder, a device or pipe, or (without `force`) a file. */
@@ -219,6 +232,15 @@ function refuseFolder(path: string): void {
     accessSync(folder, constants.W_OK);
   } catch (error) {
     if (CERTAIN_FOLDER_FAILURES.has((error as NodeJS.ErrnoException).code ?? "")) throw cannotWrite(path, error);
+  }
+}
+
+/** A name longer than the file system takes (NAME_MAX, PATH_MAX): the link or rename would fail with it, after the compute. */
+function refuseLongName(path: string): void {
+  try {
+    lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENAMETOOLONG") throw cannotWrite(path, error);
   }
 }
 
