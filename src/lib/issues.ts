@@ -11,6 +11,8 @@ export interface FieldProblem {
   atKey?: boolean;
   /** The other fields a rule compared this one with (d1 for "d7 is above d1"): a `--set` of one of them is named as the cause. */
   related?: PropertyKey[][];
+  /** The other fields a rule counted by their presence (cpa beside cpm): a `--set` that added one of them is named as the cause, not one that only changed its value. */
+  relatedPresent?: PropertyKey[][];
 }
 
 type Issue = z.core.$ZodIssue;
