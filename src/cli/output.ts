@@ -91,11 +91,15 @@ function checkOutput(command: Command, argumentsAreFiles: boolean): void {
   refuseInput(file, filesRead(command, argumentsAreFiles));
 }
 
-/** The files a command will read, as named: its arguments where they are files (a folder as the scenarios in it), `--prices`, `--baseline`. */
+/**
+ * The files a command will read, as named: its arguments where they are files (a folder as
+ * the scenarios in it; none: stdin, which `run` reads when it has data), `--prices`, `--baseline`.
+ */
 function filesRead(command: Command, argumentsAreFiles: boolean): string[] {
   const { prices, baseline } = command.opts<{ prices?: string; baseline?: string }>();
   const named = argumentsAreFiles ? command.processedArgs.flat().filter((arg): arg is string => typeof arg === "string") : [];
-  return [...expandScenarioPaths(named).map((path) => path.file), ...[prices, baseline].filter((file) => file !== undefined)];
+  const scenarios = argumentsAreFiles && named.length === 0 ? ["-"] : expandScenarioPaths(named).map((path) => path.file);
+  return [...scenarios, ...[prices, baseline].filter((file) => file !== undefined)];
 }
 
 /** To stdout, or all at once to `--output`. */

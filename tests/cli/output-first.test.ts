@@ -1,11 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, closeSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/main.js";
 import { scenarioJsonSchema } from "../../src/scenario/json-schema.js";
-import { ROOT } from "../helpers/cli.js";
+import { BIN, ROOT } from "../helpers/cli.js";
 
 // The same generator, counted: `schema` reads no input, so "nothing computed" is asked of it directly.
 vi.mock("../../src/scenario/json-schema.js", async (importOriginal) => {
@@ -298,6 +299,24 @@ describe("-o naming a file the command reads: refused even with --force, the inp
     const asBaseline = await run(["check", ONE_CHANNEL, "--baseline", base, "-o", base, "--force"], "");
     expect(asBaseline).toMatchObject({ code: 2, stderr: refusedAsInput(base) });
     expect(readFileSync(base, "utf8")).toBe("[]");
+  });
+
+  it("the file on stdin, named - or read with no FILE (the built binary: stdin is that file itself)", () => {
+    for (const files of [["-"], []]) {
+      const { scenario } = scenarioCopy();
+      const stdin = openSync(scenario, "r");
+      try {
+        const refused = spawnSync(process.execPath, [BIN, "run", ...files, "-o", scenario, "--force"], {
+          stdio: [stdin, "pipe", "pipe"],
+          encoding: "utf8",
+        });
+        expect(refused.status, files.join(" ")).toBe(2);
+        expect(refused.stderr).toBe(refusedAsInput(scenario));
+      } finally {
+        closeSync(stdin);
+      }
+      expect(readFileSync(scenario, "utf8")).toBe(VALID);
+    }
   });
 
   it("a symbolic link named by -o is replaced, not written through: the scenario it points to is safe, so it is allowed", async () => {
