@@ -85,7 +85,7 @@ const keyTree = (): KeyTree => ({ order: [], children: new Map(), column: false 
  * own level of the dotted path (`routes.*` of a routed scenario after `channels.*` and before
  * compare's `delta.*`, whichever scenario comes first; `channels.1.*` after `channels.0.*`).
  */
-export function columnOrder(rows: readonly Map<string, Cell>[]): string[] {
+function columnOrder(rows: readonly Map<string, Cell>[]): string[] {
   const root = keyTree();
   for (const row of rows) {
     // Per level, the last key of this row placed there: a new key goes right after it.
