@@ -15,7 +15,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { UserError } from "../lib/errors.js";
 import { describeFsError, STDIN_NAME } from "../lib/read.js";
 
@@ -168,8 +168,7 @@ export function writeFileAtomic(
 ): void {
   const existing = statOrUndefined(path);
   refuseTarget(path, existing, force, words);
-  // Unique enough with the pid and the clock; "wx" below refuses any clash rather than sharing a file.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const temp = temporaryPath(path);
   try {
     writeNewFile(temp, text, fs, existing === undefined ? undefined : existing.mode & 0o7777);
     if (force) {
@@ -191,6 +190,19 @@ export function writeFileAtomic(
   }
 }
 
+/** How much of the name a temporary file keeps: with its dot, pid, clock and `.tmp` it stays within NAME_MAX (255 bytes) for any name that does. */
+const TEMP_NAME_KEPT = 200;
+
+/**
+ * The temporary file beside `path`, unique enough with the pid and the clock ("wx" refuses
+ * any clash rather than sharing a file); a long name is cut, so that any name the file
+ * system takes can be written.
+ */
+function temporaryPath(path: string): string {
+  const name = Buffer.from(basename(path)).subarray(0, TEMP_NAME_KEPT).toString();
+  return join(dirname(path), `.${name}.${process.pid}.${Date.now().toString(36)}.tmp`);
+}
+
 /**
  * What `writeFileAtomic(path, ..., force)` can be seen to refuse before there is any text to
  * write, in its words: a command asks this before it reads or computes anything, so that a
@@ -203,14 +215,34 @@ export function checkWritable(path: string, force: boolean, words: WriteWords = 
   // A symbolic link to nothing: the link at write time would fail with EEXIST.
   if (!force && existing === undefined && isLink(path)) throw alreadyExists(path);
   refuseFolder(path, words);
+  refuseLongName(path, words);
 }
 
 /** The refusals that need only what is at `path` now: a folder, a device or pipe, or (without `force`) a file. */
 function refuseTarget(path: string, existing: Stats | undefined, force: boolean, words: WriteWords): void {
   if (existing?.isDirectory()) throw new UserError(`${path}: is a directory; ${words.folderHint}`);
+  // A name that does not exist yet with a slash is a folder's: the link would fail only after the compute, as "no such file".
+  if (path.endsWith("/") || path.endsWith(sep)) throw new UserError(`${path}: ends in a slash; ${words.folderHint}`);
   // Renaming over a device or a pipe would replace it with a plain file (as root, even /dev/null).
   if (existing !== undefined && !existing.isFile()) throw new UserError(`${path}: not a regular file; ${words.notAFileHint}`);
   if (!force && existing !== undefined) throw alreadyExists(path);
+}
+
+/**
+ * Refuses an `--output` that would replace a file the command reads (`run app.yaml -o
+ * app.yaml --force` would leave the report and lose the scenario), `-` being stdin. What
+ * counts is the name `path` itself: a symbolic link there is replaced, not written
+ * through, so it may point to an input; a hard link to one is refused all the same.
+ */
+export function refuseInput(path: string, inputs: readonly string[]): void {
+  const output = lstatOrUndefined(path);
+  if (output === undefined) return;
+  for (const input of inputs) {
+    const read = input === "-" ? statsOrUndefined(() => fstatSync(0)) : statOrUndefined(input);
+    if (read !== undefined && read.dev === output.dev && read.ino === output.ino) {
+      throw new UserError(`${path}: is a file this command reads; --output never replaces its input, even with --force`);
+    }
+  }
 }
 
 /** What creating the temporary file in `path`'s folder would certainly fail with; anything less certain is left to the write. */
@@ -224,6 +256,15 @@ function refuseFolder(path: string, words: WriteWords): void {
     accessSync(folder, constants.W_OK);
   } catch (error) {
     if (CERTAIN_FOLDER_FAILURES.has((error as NodeJS.ErrnoException).code ?? "")) throw cannotWrite(path, error, words);
+  }
+}
+
+/** A name longer than the file system takes (NAME_MAX, PATH_MAX): the link or rename would fail with it, after the compute. */
+function refuseLongName(path: string, words: WriteWords): void {
+  try {
+    lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENAMETOOLONG") throw cannotWrite(path, error, words);
   }
 }
 
@@ -260,19 +301,25 @@ function writeExclusive(path: string, text: string, fs: AtomicWriteFs): void {
 
 /** What `path` is (following a symbolic link), or undefined where nothing is there. */
 function statOrUndefined(path: string): Stats | undefined {
+  return statsOrUndefined(() => statSync(path));
+}
+
+/** What is at `path` itself (a symbolic link, not what it points to), or undefined where nothing is there. */
+function lstatOrUndefined(path: string): Stats | undefined {
+  return statsOrUndefined(() => lstatSync(path));
+}
+
+/** What `stat` finds; undefined where it finds nothing or cannot look (a closed stdin, a missing folder). */
+function statsOrUndefined(stat: () => Stats): Stats | undefined {
   try {
-    return statSync(path);
+    return stat();
   } catch {
     return undefined;
   }
 }
 
 function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
+  return lstatOrUndefined(path)?.isSymbolicLink() === true;
 }
 
 function removeQuietly(path: string): void {

@@ -3,7 +3,8 @@ import { UserError } from "../lib/errors.js";
 import { packageVersion } from "../lib/package-info.js";
 import type { RenderOptions } from "../report/shared/options.js";
 import { type Format, formatsOf, type Registry, render } from "../report/shared/render.js";
-import { type CliIo, checkWritable, writeFileAtomic } from "./io.js";
+import { type CliIo, checkWritable, refuseInput, writeFileAtomic } from "./io.js";
+import { expandScenarioPaths } from "./scenario-files.js";
 
 /** Where a command's text goes and how it looks: `--output`, `--force`, `--no-color`. */
 export interface OutputOptionValues {
@@ -29,12 +30,13 @@ export const formatOption = (registry: Registry<never>) =>
 /**
  * The output options, and their check before the command's action: every refusal of `-o`
  * that can be known before the report exists (an existing file without --force, a folder,
- * a device, a missing or read-only folder, `-o ''`) comes before any input is read or
- * anything computed.
+ * a device, a missing or read-only folder, `-o ''`, a file the command reads) comes before
+ * any input is read or anything computed. `reads.arguments`: the command's arguments are
+ * files it reads (scenarios, folders of them, a saved result), not names such as a model id.
  */
-export function outputOptions(command: Command): Command {
+export function outputOptions(command: Command, reads: { arguments: boolean } = { arguments: false }): Command {
   return command
-    .hook("preAction", (hooked) => checkOutput(hooked.opts<OutputOptionValues>()))
+    .hook("preAction", (hooked) => checkOutput(hooked, reads.arguments))
     .option("-o, --output <file>", "write the report to a file, atomically (refuses to replace one without --force)")
     .option("--force", "replace an existing --output file", false)
     .option("--no-color", "no ANSI colours (also: NO_COLOR=1)")
@@ -80,10 +82,24 @@ function outputFile(output: string | undefined): string | undefined {
   return output === "-" ? undefined : output;
 }
 
-/** What `emit` would refuse at the end, asked first; `emit` still asks (a file may appear meanwhile). */
-function checkOutput(options: { output?: string; force: boolean }): void {
+/** What `emit` would refuse at the end, asked first (`emit` still asks: a file may appear meanwhile); and never a file `command` reads. */
+function checkOutput(command: Command, argumentsAreFiles: boolean): void {
+  const options = command.opts<OutputOptionValues>();
   const file = outputFile(options.output);
-  if (file !== undefined) checkWritable(file, options.force);
+  if (file === undefined) return;
+  checkWritable(file, options.force);
+  refuseInput(file, filesRead(command, argumentsAreFiles));
+}
+
+/**
+ * The files a command will read, as named: its arguments where they are files (a folder as
+ * the scenarios in it; none: stdin, which `run` reads when it has data), `--prices`, `--baseline`.
+ */
+function filesRead(command: Command, argumentsAreFiles: boolean): string[] {
+  const { prices, baseline } = command.opts<{ prices?: string; baseline?: string }>();
+  const named = argumentsAreFiles ? command.processedArgs.flat().filter((arg): arg is string => typeof arg === "string") : [];
+  const scenarios = argumentsAreFiles && named.length === 0 ? ["-"] : expandScenarioPaths(named).map((path) => path.file);
+  return [...scenarios, ...[prices, baseline].filter((file) => file !== undefined)];
 }
 
 /** To stdout, or all at once to `--output`. */

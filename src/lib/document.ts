@@ -15,7 +15,7 @@ export interface AppliedOverride {
    * How many keys of `path`, from the top, the document held as a mapping or a list when
    * the override was written: the write created the mappings below them (`--set
    * revenue.subscription.conversion=0.1` where the file has `revenue` but no subscription: 1).
-   * Absent: it created none.
+   * All of `path`: the document had a value there, which the override replaced. Absent: it created none.
    */
   held?: number;
 }

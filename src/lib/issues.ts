@@ -17,6 +17,8 @@ export interface FieldProblem {
    * as the cause, this field's path after it.
    */
   causes?: PropertyKey[][];
+  /** The other fields a rule counted by their presence (cpa beside cpm): a `--set` that added one of them is named as the cause, not one that only changed its value. */
+  relatedPresent?: PropertyKey[][];
 }
 
 type Issue = z.core.$ZodIssue;

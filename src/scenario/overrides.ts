@@ -266,13 +266,22 @@ export function setValue(
 
 /**
  * How many keys of `path`, from the top, the document holds as a mapping or a list (an
- * empty value, `revenue:`, is none): a value set at `path` creates the mappings below them.
+ * empty value, `revenue:`, is none), all of them where it holds a value at `path` itself:
+ * a value set at `path` creates the mappings below them, and adds its key unless all.
  */
 export function heldDepth(document: ScenarioDocument["document"], path: readonly (string | number)[]): number {
   let depth = 0;
   while (depth < path.length - 1 && isCollection(document.getIn(path.slice(0, depth + 1), true))) depth++;
+  if (depth === path.length - 1 && hasValue(document.getIn(path, true))) depth++;
   return depth;
 }
+
+function hasValue(node: unknown): boolean {
+  return node !== undefined && !(isScalar(node) && node.value === null);
+}
+
+/** Whether an override added its key (`--set ...cpm=12` where the channel has no cpm), rather than replacing a value. */
+const addedKey = (override: AppliedOverride) => (override.held ?? override.path.length) < override.path.length;
 
 /** Whether `a` and `b` agree on their first `length` keys (an index and its digits alike). */
 export const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[], length: number) => {
@@ -328,11 +337,16 @@ export function attributeProblem(source: ScenarioDocument, problem: FieldProblem
       };
     }
   }
-  // A rule that compared this field with one an override set (d7 above a --set d1): the override is the cause.
-  for (const related of problem.related ?? []) {
+  // A rule that compared this field with one an override set (d7 above a --set d1), or that counted
+  // one an override added (a second cost form): the override is the cause.
+  const related = [
+    ...(problem.related ?? []).map((path) => ({ path, cause: (_: AppliedOverride) => true })),
+    ...(problem.relatedPresent ?? []).map((path) => ({ path, cause: addedKey })),
+  ];
+  for (const { path, cause: causes } of related) {
     const cause = [...overrides]
       .reverse()
-      .find((override) => samePath(related, override.path, Math.min(related.length, override.path.length)));
+      .find((override) => samePath(path, override.path, Math.min(path.length, override.path.length)) && causes(override));
     if (cause !== undefined)
       return { file: source.file, path: cause.label, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) };
   }

@@ -230,7 +230,7 @@ function channelProblems(channel: Channel, index: number): FieldProblem[] {
         path: [...at, forms[1]!],
         message: `give one cost form per channel (${COST_FORMS}), found ${forms.join(" and ")}`,
         // A --set that added the first form (cpa to a cpm channel) caused it as much as one that added the second.
-        related: [[...at, forms[0]!]],
+        relatedPresent: [[...at, forms[0]!]],
       },
     ];
   }

@@ -1,11 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/main.js";
 import { scenarioJsonSchema } from "../../src/scenario/json-schema.js";
-import { ROOT } from "../helpers/cli.js";
+import { BIN, ROOT } from "../helpers/cli.js";
 
 // The same generator, counted: `schema` reads no input, so "nothing computed" is asked of it directly.
 vi.mock("../../src/scenario/json-schema.js", async (importOriginal) => {
@@ -235,5 +236,114 @@ describe("which error wins (docs/cli.md)", () => {
     expect(raced.stderr).toBe(`llm-cac: ${output}: already exists; add --force to replace it\n`);
     expect(readFileSync(output, "utf8")).toBe("someone else's\n");
     expect(readdirSync(dir)).toEqual(["report.txt"]);
+  });
+});
+
+describe("-o naming a file the command reads: refused even with --force, the input kept", () => {
+  const ONE_CHANNEL = join(ROOT, "tests/fixtures/whatif/one-channel.yaml");
+  const PRICE_MAP = join(ROOT, "tests/fixtures/litellm-small.json");
+
+  /** A copy of the valid scenario in a folder of its own, and that folder. */
+  function scenarioCopy(): { dir: string; scenario: string } {
+    const dir = folder();
+    const scenario = join(dir, "app.yaml");
+    writeFileSync(scenario, VALID);
+    return { dir, scenario };
+  }
+
+  const refusedAsInput = (output: string) =>
+    `llm-cac: ${output}: is a file this command reads; --output never replaces its input, even with --force\n`;
+
+  it("every scenario command, with the scenario as -o --force: exit 2, the scenario byte for byte as it was", async () => {
+    const commands: string[][] = [
+      ["run"],
+      ["compare"],
+      ["sweep", "--vary", "acquisition.channels.0.cpa=10,20"],
+      ["solve", "--for", "acquisition.channels.0.cpa", "--target", "unit.ltv_to_cac=3"],
+      ["sensitivity"],
+      ["optimize"],
+      ["check"],
+    ];
+    for (const [command, ...rest] of commands) {
+      const { scenario } = scenarioCopy();
+      const refused = await run([command!, scenario, ...rest, "-o", scenario, "--force"], "");
+      expect(refused, command).toMatchObject({ code: 2, stdout: "", stderr: refusedAsInput(scenario) });
+      expect(readFileSync(scenario, "utf8")).toBe(VALID);
+    }
+  });
+
+  it("the second of several files, by another spelling (./x/../), and a scenario reached through a symbolic link", async () => {
+    const { dir, scenario } = scenarioCopy();
+    const respelled = join(dir, "sub", "..", "app.yaml");
+    mkdirSync(join(dir, "sub"));
+    const viaLink = await run(["run", ONE_CHANNEL, respelled, "-o", scenario, "--force"], "");
+    expect(viaLink).toMatchObject({ code: 2, stderr: refusedAsInput(scenario) });
+    const link = join(dir, "link.yaml");
+    symlinkSync(scenario, link);
+    const throughLink = await run(["run", link, "-o", scenario, "--force"], "");
+    expect(throughLink).toMatchObject({ code: 2, stderr: refusedAsInput(scenario) });
+    expect(readFileSync(scenario, "utf8")).toBe(VALID);
+  });
+
+  it("a scenario in a folder given to check, --prices and --baseline", async () => {
+    const { dir, scenario } = scenarioCopy();
+    const inFolder = await run(["check", dir, "-o", scenario, "--force"], "");
+    expect(inFolder).toMatchObject({ code: 2, stderr: refusedAsInput(scenario) });
+    const prices = join(dir, "prices.json");
+    writeFileSync(prices, readFileSync(PRICE_MAP));
+    const asPrices = await run(["models", "--prices", prices, "-o", prices, "--force"], "");
+    expect(asPrices).toMatchObject({ code: 2, stderr: refusedAsInput(prices) });
+    expect(readFileSync(prices, "utf8")).toBe(readFileSync(PRICE_MAP, "utf8"));
+    const base = join(dir, "base.json");
+    writeFileSync(base, "[]");
+    const asBaseline = await run(["check", ONE_CHANNEL, "--baseline", base, "-o", base, "--force"], "");
+    expect(asBaseline).toMatchObject({ code: 2, stderr: refusedAsInput(base) });
+    expect(readFileSync(base, "utf8")).toBe("[]");
+  });
+
+  it("the file on stdin, named - or read with no FILE (the built binary: stdin is that file itself)", () => {
+    for (const files of [["-"], []]) {
+      const { scenario } = scenarioCopy();
+      const stdin = openSync(scenario, "r");
+      try {
+        const refused = spawnSync(process.execPath, [BIN, "run", ...files, "-o", scenario, "--force"], {
+          stdio: [stdin, "pipe", "pipe"],
+          encoding: "utf8",
+        });
+        expect(refused.status, files.join(" ")).toBe(2);
+        expect(refused.stderr).toBe(refusedAsInput(scenario));
+      } finally {
+        closeSync(stdin);
+      }
+      expect(readFileSync(scenario, "utf8")).toBe(VALID);
+    }
+  });
+
+  it("a symbolic link named by -o is replaced, not written through: the scenario it points to is safe, so it is allowed", async () => {
+    const { dir, scenario } = scenarioCopy();
+    const link = join(dir, "report.txt");
+    symlinkSync(scenario, link);
+    const written = await run(["run", scenario, "-o", link, "--force"], "");
+    expect(written.code).toBe(0);
+    expect(readFileSync(scenario, "utf8")).toBe(VALID);
+    expect(readFileSync(link, "utf8")).toMatch(/Cost ladder/);
+  });
+
+  it("models ID is no file: an -o of the same name is replaced as any other", async () => {
+    const dir = folder();
+    const output = join(dir, "deepseek-chat");
+    writeFileSync(output, "old\n");
+    const written = await run(["models", output, "-o", output, "--force"], "");
+    // Whatever models says of such an id, it is not refused as its own input.
+    expect(written.stderr).not.toMatch(/reads/);
+  });
+});
+
+describe("-o ending in a slash names a folder: refused before the input, not after the compute", () => {
+  it("a name that does not exist yet, with a slash: the write's words, before stdin is read", async () => {
+    const output = `${join(folder(), "report")}/`;
+    const refused = await run(["run", "-", "-o", output, "--force"], INVALID);
+    expect(refused).toMatchObject({ code: 2, stdinReads: 0 });
+    expect(refused.stderr).toBe(`llm-cac: ${output}: ends in a slash; give a file name to --output\n`);
   });
 });

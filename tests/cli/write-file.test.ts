@@ -116,6 +116,9 @@ describe("checkWritable: the write's refusals, asked before there is a report", 
       ["a missing folder", join(dir, "missing", "report.txt"), true],
       ["a path through a file", join(file, "report.txt"), true],
       ["a symbolic link to nothing", dangling, false],
+      // Past NAME_MAX (255 bytes on ext4, tmpfs, APFS, NTFS): no file system takes it.
+      ["a name longer than any file system takes", join(dir, "r".repeat(300)), true],
+      ["a name ending in a slash", `${join(dir, "new")}/`, true],
     ];
   }
 
@@ -126,6 +129,16 @@ describe("checkWritable: the write's refusals, asked before there is a report", 
       expect(early, what).toBe(late);
       expect(early.startsWith(`${path}: `), what).toBe(true);
     }
+  });
+
+  it("a name the file system takes is written, though the temporary file beside it adds to its length", () => {
+    const dir = folder();
+    // 250 bytes: within NAME_MAX (255); `.NAME.PID.TIME.tmp` would not be.
+    const path = join(dir, "r".repeat(250));
+    checkWritable(path, false);
+    writeFileAtomic(path, "text", false);
+    expect(readFileSync(path, "utf8")).toBe("text");
+    expect(readdirSync(dir)).toEqual(["r".repeat(250)]);
   });
 
   it("passes a new file and, with --force, an existing one, creating nothing", () => {

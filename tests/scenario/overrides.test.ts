@@ -270,6 +270,16 @@ describe("--set errors", () => {
     ]);
   });
 
+  it("a file with two cost forms keeps its line when a --set only changes one of them: the --set added no form", () => {
+    const twoForms = TEXT.replace("      cpa: 10\n", "      cpa: 10\n      cpm: 5\n      ctr: 0.02\n      cvr: 0.05\n");
+    expect(twoForms).not.toBe(TEXT);
+    // The rule points at cpm, the second form (cpa, cpm, cpc in that order), where the file has it.
+    const line = twoForms.split("\n").findIndex((text) => text.startsWith("      cpm: ")) + 1;
+    const expected = `${FILE}:${line}:12  acquisition.channels.0.cpm: give one cost form per channel (cpa, or cpm + ctr + cvr, or cpc + cvr), found cpa and cpm`;
+    expect(errorLines([], twoForms)).toEqual([expected]);
+    expect(errorLines(["acquisition.channels.ads.cpa=12"], twoForms)).toEqual([expected]);
+  });
+
   it("reports every bad path at once", () => {
     expect(errorLines(["usage.turns=2", "tokens.inptu=5"])).toHaveLength(2);
   });

@@ -32,7 +32,7 @@ export function checkCommand(io: CliIo, exit: (code: number) => void): Command {
       "--baseline <file>",
       "results saved by `run --format json -o base.json` (- for stdin): tests expect's max_increase / max_decrease against them",
     );
-  outputOptions(scenarioOptions(command)).action(async (paths: string[], options: CheckOptions) => {
+  outputOptions(scenarioOptions(command), { arguments: true }).action(async (paths: string[], options: CheckOptions) => {
     exit(await runCheck(paths, options, io));
   });
   return command;

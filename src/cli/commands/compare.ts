@@ -83,7 +83,7 @@ export function compareCommand(io: CliIo, exit: (code: number) => void): Command
     .argument("<base>", "the scenario to compare against (YAML), - for stdin, or a result saved by run --format json -o base.json")
     .argument("[others...]", "scenarios to set against BASE; none: BASE with its --set changes")
     .addOption(formatOption(compareRegistry));
-  outputOptions(scenarioOptions(command)).action(async (base: string, others: string[], options: CompareOptions) => {
+  outputOptions(scenarioOptions(command), { arguments: true }).action(async (base: string, others: string[], options: CompareOptions) => {
     exit(await runCompare(base, others, options, io));
   });
   return command;

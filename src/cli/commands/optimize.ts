@@ -28,7 +28,7 @@ export function optimizeCommand(io: CliIo, exit: (code: number) => void): Comman
     .option("--budget <MONEY>", 'split this daily budget instead of the scenario\'s, e.g. 500000 or "50万"')
     .option("--marginal-cac <MONEY|ltv>", "find the daily budget at which one more install costs this much (ltv: what a user is worth)")
     .addOption(formatOption(optimizeRegistry));
-  outputOptions(scenarioOptions(command)).action(async (file: string, options: OptimizeOptions) => {
+  outputOptions(scenarioOptions(command), { arguments: true }).action(async (file: string, options: OptimizeOptions) => {
     exit(await runOptimize(file, options, io));
   });
   return command;

@@ -48,7 +48,7 @@ export function runCommand(io: CliIo, exit: (code: number) => void): Command {
     )
     .option("--jobs <N>", "with --samples: evaluate on N threads (default: the available cores); the output is the same for any N")
     .option("--seed <S>", "the generator's seed for --samples, 0..4294967295 (default 1): same seed, same output");
-  outputOptions(scenarioOptions(command)).action(async (files: string[], options: RunOptions) => {
+  outputOptions(scenarioOptions(command), { arguments: true }).action(async (files: string[], options: RunOptions) => {
     exit(await runScenarios(files, options, io));
   });
   return command;

@@ -45,7 +45,7 @@ export function sensitivityCommand(io: CliIo, exit: (code: number) => void): Com
     )
     .option("--metric <path>", `the metric to rank by (default ${DEFAULT_SENSITIVITY_METRIC})`)
     .addOption(formatOption(sensitivityRegistry));
-  outputOptions(scenarioOptions(command)).action(async (file: string, options: SensitivityOptions) => {
+  outputOptions(scenarioOptions(command), { arguments: true }).action(async (file: string, options: SensitivityOptions) => {
     exit(await runSensitivity(file, options, io));
   });
   return command;

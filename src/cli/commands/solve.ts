@@ -40,7 +40,7 @@ export function solveCommand(io: CliIo, exit: (code: number) => void): Command {
     )
     .option("--range <lo..hi>", "where to search (default: the current value / 100 .. x 100)")
     .addOption(formatOption(solveRegistry));
-  outputOptions(scenarioOptions(command)).action(async (file: string, options: SolveOptions) => {
+  outputOptions(scenarioOptions(command), { arguments: true }).action(async (file: string, options: SolveOptions) => {
     exit(await runSolve(file, options, io));
   });
   return command;

@@ -58,7 +58,7 @@ export function sweepCommand(io: CliIo, exit: (code: number) => void): Command {
     .option("--metric <path>", `the metric of the matrix when two inputs vary (default ${DEFAULT_MATRIX_METRIC})`)
     .option("--jobs <N>", "evaluate on N threads (default: the available cores); the output is the same for any N")
     .addOption(formatOption(sweepRegistry));
-  outputOptions(scenarioOptions(command)).action(async (file: string, options: SweepOptions) => {
+  outputOptions(scenarioOptions(command), { arguments: true }).action(async (file: string, options: SweepOptions) => {
     exit(await runSweep(file, options, io));
   });
   return command;

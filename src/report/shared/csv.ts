@@ -62,18 +62,61 @@ export function flatten(value: unknown, prefix = "", into = new Map<string, Cell
   return into;
 }
 
-/** Rows of cells under a header that is the union of their keys, in order of first appearance. */
+/** Rows of cells under a header that is the union of their keys (columnOrder). */
 export function csvTable(rows: readonly Map<string, Cell>[]): string {
-  const header: string[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    for (const key of row.keys()) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        header.push(key);
-      }
-    }
-  }
+  const header = columnOrder(rows);
   const lines = [header.map(csvField).join(","), ...rows.map((row) => header.map((key) => csvField(row.get(key) ?? null)).join(","))];
   return `${lines.join("\r\n")}\r\n`;
+}
+
+/** The dotted keys of the rows, as a tree: each level's keys in their order (columnOrder). */
+interface KeyTree {
+  order: string[];
+  children: Map<string, KeyTree>;
+  /** Whether the path down to here is itself a column. */
+  column: boolean;
+}
+
+const keyTree = (): KeyTree => ({ order: [], children: new Map(), column: false });
+
+/**
+ * The union of the rows' keys, in their order, so that the columns do not depend on the order
+ * of the rows: a key that only some rows have comes after the key before it in its row, at its
+ * own level of the dotted path (`routes.*` of a routed scenario after `channels.*` and before
+ * compare's `delta.*`, whichever scenario comes first; `channels.1.*` after `channels.0.*`).
+ */
+function columnOrder(rows: readonly Map<string, Cell>[]): string[] {
+  const root = keyTree();
+  for (const row of rows) {
+    // Per level, the last key of this row placed there: a new key goes right after it.
+    const previous = new Map<KeyTree, string>();
+    for (const key of row.keys()) {
+      let node = root;
+      for (const segment of key.split(".")) node = childOf(node, segment, previous);
+      node.column = true;
+    }
+  }
+  const header: string[] = [];
+  const walk = (node: KeyTree, prefix: string) => {
+    for (const segment of node.order) {
+      const child = node.children.get(segment)!;
+      const key = prefix === "" ? segment : `${prefix}.${segment}`;
+      if (child.column) header.push(key);
+      walk(child, key);
+    }
+  };
+  walk(root, "");
+  return header;
+}
+
+function childOf(node: KeyTree, segment: string, previous: Map<KeyTree, string>): KeyTree {
+  let child = node.children.get(segment);
+  if (child === undefined) {
+    child = keyTree();
+    node.children.set(segment, child);
+    const after = previous.get(node);
+    node.order.splice(after === undefined ? 0 : node.order.indexOf(after) + 1, 0, segment);
+  }
+  previous.set(node, segment);
+  return child;
 }
