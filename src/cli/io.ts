@@ -34,6 +34,12 @@ export interface CliIo {
   cwd: string;
   /** Today as YYYY-MM-DD, for the age of catalog prices. */
   today: string;
+  /**
+   * Files a command read that its command line does not name (a scenario's
+   * `inference.prices_file`), added as they are read: `-o` never replaces one (output.ts).
+   * runCli gives each run its own; absent: nothing recorded.
+   */
+  filesRead?: string[];
 }
 
 /** Where stdout is no terminal and `COLUMNS` is not set, reports are laid out for this many columns. */

@@ -18,7 +18,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = EXIT_OK;
   try {
     const program = buildProgram(
-      withStdinOnce(io),
+      { ...withStdinOnce(io), filesRead: [] },
       (code) => {
         exitCode = code;
       },

@@ -47,6 +47,7 @@ export function priceSources(io: CliIo, pricesOption?: string): PriceSources {
       if (models === undefined) {
         models = readPriceMap(absolute, name);
         maps.set(absolute, models);
+        io.filesRead?.push(absolute);
       }
       return models;
     },

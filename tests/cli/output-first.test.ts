@@ -301,6 +301,23 @@ describe("-o naming a file the command reads: refused even with --force, the inp
     expect(readFileSync(base, "utf8")).toBe("[]");
   });
 
+  it("a scenario's own price map (inference.prices_file), known only once the scenario is read: refused at the write, the map kept", async () => {
+    const dir = folder();
+    const scenario = join(dir, "nova.yaml");
+    writeFileSync(scenario, readFileSync(join(ROOT, "tests/fixtures/catalog/nova-prices-file.yaml")));
+    mkdirSync(join(dir, "maps"));
+    // The scenario's prices_file is maps/litellm-small.json, relative to its folder.
+    const map = join(dir, "maps", "litellm-small.json");
+    writeFileSync(map, readFileSync(PRICE_MAP));
+    const refused = await run(["run", scenario, "-o", map, "--force"], "");
+    expect(refused).toMatchObject({ code: 2, stdout: "", stderr: refusedAsInput(map) });
+    expect(readFileSync(map, "utf8")).toBe(readFileSync(PRICE_MAP, "utf8"));
+    // A scenario that reads no price map replaces the same file as asked: the refusal is the reading's.
+    const replaced = await run(["run", ONE_CHANNEL, "-o", map, "--force"], "");
+    expect(replaced.code).toBe(0);
+    expect(readFileSync(map, "utf8")).toMatch(/Cost ladder/);
+  });
+
   it("the file on stdin, named - or read with no FILE (the built binary: stdin is that file itself)", () => {
     for (const files of [["-"], []]) {
       const { scenario } = scenarioCopy();
