@@ -105,7 +105,10 @@ function filesRead(command: Command, argumentsAreFiles: boolean): string[] {
 /** To stdout, or all at once to `--output`. */
 export function emit(text: string, options: { output?: string; force: boolean }, io: CliIo): void {
   const file = outputFile(options.output);
-  if (file === undefined) return io.stdout(text);
+  if (file === undefined) {
+    io.stdout(text);
+    return;
+  }
   // The files the command line names were checked before anything was read (checkOutput); a scenario's own price map is known only now.
   refuseInput(file, io.filesRead ?? []);
   writeFileAtomic(file, text, options.force);
