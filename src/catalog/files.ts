@@ -64,7 +64,7 @@ export function readPriceMap(path: string, name: string): CatalogModel[] {
 
 /** A price map's text (read from a file, or from stdin for `--prices -`) as catalog models; `modified` dates an undated map. */
 export function priceMapModels(text: string, name: string, modified: Date): CatalogModel[] {
-  const json = parseJsonText(text.replace(/^\uFEFF/, ""), name, "is this LiteLLM's model_prices_and_context_window.json?");
+  const json = parseJsonText(text, name, "is this LiteLLM's model_prices_and_context_window.json?");
   return parseLitellm(json, name, litellmSnapshotDate(json) ?? modified.toISOString().slice(0, 10));
 }
 

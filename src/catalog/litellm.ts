@@ -3,6 +3,7 @@
  * this file already. Pure: the caller reads and JSON-parses the file.
  */
 import { UserError } from "../lib/errors.js";
+import { isRecord } from "../lib/record.js";
 import { type CatalogModel, isIsoDate, type PriceTierPoint } from "./catalog.js";
 import { MAX_MONEY } from "../lib/money.js";
 
@@ -17,10 +18,6 @@ const SIGNIFICANT_DIGITS = 12;
 export function pricePerMillion(pricePerToken: number): number {
   if (pricePerToken === 0) return 0;
   return Number((pricePerToken * 1e6).toPrecision(SIGNIFICANT_DIGITS));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A per-token price a scenario could use: a million tokens of it stays within money's bound. */

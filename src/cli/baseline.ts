@@ -24,10 +24,9 @@ export function readBaseline(path: string, io: CliIo): JsonResult[] {
     if (piped.length > MAX_BASELINE_BYTES) {
       throw UserError.inFile(STDIN_NAME, `the baseline is ${piped.length} bytes; a baseline may be at most ${MAX_BASELINE_BYTES} bytes`);
     }
-    return parseBaseline(new TextDecoder().decode(piped), STDIN_NAME);
+    return parseBaseline(utf8(piped), STDIN_NAME);
   }
-  const { bytes } = readRegularFile(resolve(io.cwd, path), { name: path, maxBytes: MAX_BASELINE_BYTES, kind: "baseline" });
-  return parseBaseline(bytes.toString("utf8"), path);
+  return parseBaseline(utf8(baselineFile(path, io)), path);
 }
 
 /**
@@ -44,9 +43,9 @@ export function readBase(path: string, io: CliIo): { saved: JsonResult[]; name: 
     if (text !== undefined) return { saved: parseBaseline(text, STDIN_NAME), name: STDIN_NAME };
     return { io: { ...io, readStdin: () => bytes } };
   }
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    ({ bytes } = readRegularFile(resolve(io.cwd, path), { name: path, maxBytes: MAX_BASELINE_BYTES, kind: "baseline" }));
+    bytes = baselineFile(path, io);
   } catch {
     return { io };
   }
@@ -54,9 +53,16 @@ export function readBase(path: string, io: CliIo): { saved: JsonResult[]; name: 
   return text === undefined ? { io } : { saved: parseBaseline(text, path), name: path };
 }
 
+/** The bytes of the file `path` names, relative to the working folder, read as a baseline (at most MAX_BASELINE_BYTES). */
+function baselineFile(path: string, io: CliIo): Uint8Array {
+  return readRegularFile(resolve(io.cwd, path), { name: path, maxBytes: MAX_BASELINE_BYTES, kind: "baseline" }).bytes;
+}
+
+const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
 /** The text of `bytes` when it is a saved result (at most MAX_BASELINE_BYTES), else undefined. */
 function savedResultText(bytes: Uint8Array): string | undefined {
   if (bytes.length > MAX_BASELINE_BYTES) return undefined;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  const text = utf8(bytes);
   return looksLikeSavedResult(text) ? text : undefined;
 }

@@ -88,14 +88,14 @@ function checkOutput(command: Command, argumentsAreFiles: boolean): void {
   const file = outputFile(options.output);
   if (file === undefined) return;
   checkWritable(file, options.force);
-  refuseInput(file, filesRead(command, argumentsAreFiles));
+  refuseInput(file, commandLineInputs(command, argumentsAreFiles));
 }
 
 /**
- * The files a command will read, as named: its arguments where they are files (a folder as
+ * The files a command will read, as its command line names them: its arguments where they are files (a folder as
  * the scenarios in it; none: stdin, which `run` reads when it has data), `--prices`, `--baseline`.
  */
-function filesRead(command: Command, argumentsAreFiles: boolean): string[] {
+function commandLineInputs(command: Command, argumentsAreFiles: boolean): string[] {
   const { prices, baseline } = command.opts<{ prices?: string; baseline?: string }>();
   const named = argumentsAreFiles ? command.processedArgs.flat().filter((arg): arg is string => typeof arg === "string") : [];
   const scenarios = argumentsAreFiles && named.length === 0 ? ["-"] : expandScenarioPaths(named).map((path) => path.file);

@@ -1,5 +1,6 @@
 import { type InputProblem, UserError } from "../lib/errors.js";
-import { parseJsonText } from "../lib/json-text.js";
+import { parseJsonText, withoutByteOrderMark } from "../lib/json-text.js";
+import { isRecord } from "../lib/record.js";
 import { type JsonResult, SCHEMA_VERSION } from "./json-result.js";
 
 /**
@@ -10,7 +11,7 @@ import { type JsonResult, SCHEMA_VERSION } from "./json-result.js";
 
 /** The results of a saved `run --format json`; anything else is the user's error about `name`. */
 export function parseBaseline(text: string, name: string): JsonResult[] {
-  const value = parseJsonText(text.replace(/^\uFEFF/, ""), name, "save a baseline with: llm-cac run FILE --format json -o base.json");
+  const value = parseJsonText(text, name, "save a baseline with: llm-cac run FILE --format json -o base.json");
   const command = otherReportOf(value);
   if (command !== undefined) {
     throw UserError.fromProblems([
@@ -47,7 +48,7 @@ const OTHER_REPORTS: ReadonlyArray<readonly [command: string, keys: readonly str
 function otherReportOf(value: unknown): string | undefined {
   const items = Array.isArray(value) ? value : [value];
   if (items.length === 0) return undefined;
-  const matches = (keys: readonly string[]) => items.every((item) => isObject(item) && keys.every((key) => Object.hasOwn(item, key)));
+  const matches = (keys: readonly string[]) => items.every((item) => isRecord(item) && keys.every((key) => Object.hasOwn(item, key)));
   return OTHER_REPORTS.find(([, keys]) => matches(keys))?.[0];
 }
 
@@ -67,12 +68,12 @@ const RESULT_KEYS = ["scenario", "totals", "unit", "ladder", "milestones", "chan
 export function looksLikeSavedResult(text: string): boolean {
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(withoutByteOrderMark(text));
   } catch {
     return false;
   }
   const isResult = (item: unknown) =>
-    isObject(item) && Object.hasOwn(item, "schema_version") && RESULT_KEYS.some((key) => Object.hasOwn(item, key));
+    isRecord(item) && Object.hasOwn(item, "schema_version") && RESULT_KEYS.some((key) => Object.hasOwn(item, key));
   return Array.isArray(value) ? value.some(isResult) : isResult(value);
 }
 
@@ -88,7 +89,7 @@ function resultProblems(item: unknown, path: string | undefined, file: string): 
       hint: "save a baseline with: llm-cac run FILE --format json -o base.json",
     };
   };
-  if (!isObject(item)) return [problem("expected a result of `llm-cac run --format json` (an object)")];
+  if (!isRecord(item)) return [problem("expected a result of `llm-cac run --format json` (an object)")];
   if (item.schema_version !== SCHEMA_VERSION) {
     return [
       problem(
@@ -99,14 +100,14 @@ function resultProblems(item: unknown, path: string | undefined, file: string): 
   }
   const scenario = item.scenario;
   const headerIsValid =
-    isObject(scenario) &&
+    isRecord(scenario) &&
     typeof scenario.name === "string" &&
     typeof scenario.currency === "string" &&
     typeof scenario.file === "string" &&
     isFiniteNumber(scenario.horizon_days);
   if (!headerIsValid)
     return [problem("expected scenario.name, scenario.file and scenario.currency (text) and scenario.horizon_days (a number)", "scenario")];
-  const missing = ["totals", "unit", "ladder", "milestones"].filter((section) => !isObject(item[section]));
+  const missing = ["totals", "unit", "ladder", "milestones"].filter((section) => !isRecord(item[section]));
   if (missing.length > 0) return missing.map((section) => problem("missing: not a result of `llm-cac run --format json`", section));
   const ladder = item.ladder as Record<string, unknown>;
   const figures: Array<[string, unknown]> = [
@@ -127,13 +128,11 @@ function resultProblems(item: unknown, path: string | undefined, file: string): 
 
 /** Every value under `value` that is not a plain object with keys (`{}` is one), with its dotted path. */
 function leaves(value: unknown, path: string): Array<[string, unknown]> {
-  if (!isObject(value) || Object.keys(value).length === 0) return [[path, value]];
+  if (!isRecord(value) || Object.keys(value).length === 0) return [[path, value]];
   return Object.entries(value).flatMap(([key, item]) => leaves(item, `${path}.${key}`));
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
-
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /**
  * The baseline result a scenario is set against: the only one, or the one of the same

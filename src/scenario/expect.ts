@@ -1,6 +1,7 @@
 import type { JsonResult } from "../result/json-result.js";
 import { isMetricPath, METRIC_KINDS, METRIC_PATHS, nearestMetrics } from "../result/metric-paths.js";
 import { valueAt } from "../lib/value-at.js";
+import { isRecord } from "../lib/record.js";
 import type { FieldProblem } from "../lib/issues.js";
 import { MoneyAmount } from "../lib/money.js";
 import type { ParsedScenario, ScenarioData } from "./schema.js";
@@ -33,17 +34,15 @@ export function expectProblems(expect: ParsedScenario["expect"]): FieldProblem[]
  * type): its keys are still checked, so that a file's problems come all at once.
  */
 export function expectKeyProblems(expect: unknown): FieldProblem[] {
-  if (!isObject(expect)) return [];
+  if (!isRecord(expect)) return [];
   return [...BOUND_KINDS, ...CHANGE_KINDS].flatMap((kind) => {
     const rules = expect[kind];
-    if (!isObject(rules)) return [];
+    if (!isRecord(rules)) return [];
     return Object.keys(rules)
       .filter((metric) => !isMetricPath(metric))
       .map((metric): FieldProblem => ({ path: ["expect", kind, metric], atKey: true, ...unknownMetric(metric) }));
   });
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 function boundProblems(expect: NonNullable<ParsedScenario["expect"]>): FieldProblem[] {
   return BOUND_KINDS.flatMap((kind) =>

@@ -240,28 +240,33 @@ export function applyOverrides(source: ScenarioDocument, overrides: readonly Ove
       problems.push(sharedAnchorProblem(source, override.label, anchor));
       continue;
     }
-    const held = heldDepth(source.document, resolved.path);
-    setValue(source, resolved.path, override.value, resolved.emptyParents);
-    applied.push({ path: resolved.path, label: override.label, held });
+    applied.push(setValue(source, resolved.path, override.value, resolved.emptyParents, override.label));
   }
   if (problems.length > 0) throw UserError.fromProblems(problems);
   return { ...source, overrides: applied };
 }
 
-/** Sets a resolved path; parents written as an empty value (`revenue:`) become mappings first. */
+/**
+ * Sets a resolved path as the override `label`; parents written as an empty value
+ * (`revenue:`) become mappings first. Returns the override as applied, with how much of
+ * its path the document held (attributeProblem names the override by it).
+ */
 export function setValue(
   source: ScenarioDocument,
-  path: readonly (string | number)[],
+  path: (string | number)[],
   value: unknown,
-  emptyParents: readonly (string | number)[][] = [],
-): void {
+  emptyParents: readonly (string | number)[][],
+  label: string,
+): AppliedOverride {
   const { document } = source;
+  const held = heldDepth(document, path);
   for (const parent of emptyParents) {
     // Still empty (a second override under the same parent finds a mapping already).
     const node = document.getIn(parent, true);
     if (isScalar(node) && node.value === null) document.setIn(parent, new YAMLMap());
   }
   document.setIn(path, document.createNode(value));
+  return { path, label, held };
 }
 
 /**
@@ -269,7 +274,7 @@ export function setValue(
  * empty value, `revenue:`, is none), all of them where it holds a value at `path` itself:
  * a value set at `path` creates the mappings below them, and adds its key unless all.
  */
-export function heldDepth(document: ScenarioDocument["document"], path: readonly (string | number)[]): number {
+function heldDepth(document: ScenarioDocument["document"], path: readonly (string | number)[]): number {
   let depth = 0;
   while (depth < path.length - 1 && isCollection(document.getIn(path.slice(0, depth + 1), true))) depth++;
   if (depth === path.length - 1 && hasValue(document.getIn(path, true))) depth++;
@@ -310,31 +315,26 @@ function wroteAround(override: AppliedOverride, path: readonly PropertyKey[]): b
  */
 export function attributeProblem(source: ScenarioDocument, problem: FieldProblem, located: InputProblem): InputProblem {
   const overrides = source.overrides ?? [];
+  const field = problem.path.map(String).join(".");
+  // The problem as the override's, `path` naming it (and the field, where that is not its own path).
+  const asOverride = (path: string): InputProblem => ({
+    file: source.file,
+    path,
+    message: problem.message,
+    ...(problem.hint ? { hint: problem.hint } : {}),
+  });
   for (let i = overrides.length - 1; i >= 0; i--) {
     const override = overrides[i]!;
     if (wroteAround(override, problem.path)) {
-      const inside =
-        problem.path.length === override.path.length && samePath(problem.path, override.path, override.path.length)
-          ? ""
-          : `: ${problem.path.map(String).join(".")}`;
-      return {
-        file: source.file,
-        path: `${override.label}${inside}`,
-        message: problem.message,
-        ...(problem.hint ? { hint: problem.hint } : {}),
-      };
+      const own = problem.path.length === override.path.length && samePath(problem.path, override.path, override.path.length);
+      return asOverride(own ? override.label : `${override.label}: ${field}`);
     }
   }
   // A value an override broke by changing what it depends on (--vary currency=USD, and a "¥30" with no rate to USD): that override, then the field.
   for (let i = overrides.length - 1; i >= 0 && problem.causes !== undefined; i--) {
     const override = overrides[i]!;
     if (problem.causes.some((cause) => samePath(cause, override.path, Math.min(cause.length, override.path.length)))) {
-      return {
-        file: source.file,
-        path: `${override.label}: ${problem.path.map(String).join(".")}`,
-        message: problem.message,
-        ...(problem.hint ? { hint: problem.hint } : {}),
-      };
+      return asOverride(`${override.label}: ${field}`);
     }
   }
   // A rule that compared this field with one an override set (d7 above a --set d1), or that counted
@@ -347,8 +347,7 @@ export function attributeProblem(source: ScenarioDocument, problem: FieldProblem
     const cause = [...overrides]
       .reverse()
       .find((override) => samePath(path, override.path, Math.min(path.length, override.path.length)) && causes(override));
-    if (cause !== undefined)
-      return { file: source.file, path: cause.label, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) };
+    if (cause !== undefined) return asOverride(cause.label);
   }
   if (problem.path.length === 0) return located;
   const below = overrides.filter(

@@ -1,4 +1,5 @@
 import type { JsonResult } from "../result/json-result.js";
+import { isRecord } from "../lib/record.js";
 
 /**
  * `compare`: the change of every key figure of each scenario against the base. Pure
@@ -47,7 +48,7 @@ function walk(base: unknown, other: unknown, delta: DeltaTree, percent: DeltaTre
       const change = typeof from === "number" && typeof to === "number" ? to - from : null;
       delta[key] = finite(change);
       percent[key] = change === null || from === 0 || typeof from !== "number" ? null : finite((change / Math.abs(from)) * 100);
-    } else if (isObject(from) || isObject(to)) {
+    } else if (isRecord(from) || isRecord(to)) {
       delta[key] = {};
       percent[key] = {};
       walk(from, to, delta[key] as DeltaTree, percent[key] as DeltaTree);
@@ -56,8 +57,7 @@ function walk(base: unknown, other: unknown, delta: DeltaTree, percent: DeltaTre
 }
 
 const isNumeric = (value: unknown): value is number | null => value === null || typeof value === "number";
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
-const asRecord = (value: unknown): Record<string, unknown> => (isObject(value) ? value : {});
+const asRecord = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 const finite = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
 
 /** Every result set against the first (the base, whose own delta is zero). */

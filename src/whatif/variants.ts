@@ -4,7 +4,6 @@ import { parseYaml, type ScenarioDocument } from "../lib/document.js";
 import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
 import {
   applyOverrides,
-  heldDepth,
   type Override,
   resolveOverridePath,
   setValue,
@@ -79,11 +78,9 @@ export class ScenarioVariants {
    */
   validatedInFull(settings: readonly Setting[]): Scenario {
     const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };
-    const applied = settings.map((setting) => {
-      const held = heldDepth(point.document, setting.input.path);
-      setValue(point, setting.input.path, setting.value, setting.input.emptyParents);
-      return { path: setting.input.path, label: setting.label, held };
-    });
+    const applied = settings.map((setting) =>
+      setValue(point, setting.input.path, setting.value, setting.input.emptyParents, setting.label),
+    );
     const overrides = [...(this.source.overrides ?? []), ...applied];
     return scenarioFromDocument({ ...point, overrides }, this.options);
   }
