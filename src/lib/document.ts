@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { describeControl, firstNonPrintable } from "./control.js";
 import { type InputProblem, UserError } from "./errors.js";
 import type { FieldProblem } from "./issues.js";
+import { plainYamlValue } from "./plain-yaml.js";
 
 /**
  * A scenario's YAML document, kept with its source positions so that every problem
@@ -31,9 +32,50 @@ export interface ScenarioDocument {
 /** Aliases may expand a document a hundredfold at most: beyond is a "billion laughs" attack. */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * The scenario document of a YAML text, or its problems, each at its place. A text in
+ * the plain style of the scenario files is read by plain-yaml.ts alone, and parsed by the
+ * `yaml` package only when its nodes are asked for (a problem to locate, an override to
+ * write): a valid file then costs no more than that quick pass (start-up time).
+ */
 export function parseYaml(text: string, file: string): ScenarioDocument {
-  const lineCounter = new LineCounter();
   rejectNonPrintable(text, file);
+  const plain = plainYamlValue(text);
+  return plain === undefined ? parsedYaml(text, file) : unparsedYaml(text, file, plain);
+}
+
+/**
+ * The plain value of a document made by unparsedYaml, while its YAML is not parsed:
+ * once it is, the document may be written to (applyOverrides), and its value is read
+ * from it again.
+ */
+const plainValues = new WeakMap<ScenarioDocument, Record<string, unknown>>();
+
+/**
+ * A document whose `document` and `lineCounter` are parsed at the first read of either.
+ * They are properties of its own, so that a copy (`{ ...source, overrides }`) reads them
+ * and holds the parsed document.
+ */
+function unparsedYaml(text: string, file: string, plain: Record<string, unknown>): ScenarioDocument {
+  let parsed: ScenarioDocument | undefined;
+  const source = { file } as ScenarioDocument;
+  const parse = (): ScenarioDocument => {
+    if (parsed === undefined) {
+      parsed = parsedYaml(text, file);
+      plainValues.delete(source);
+    }
+    return parsed;
+  };
+  Object.defineProperties(source, {
+    document: { enumerable: true, get: () => parse().document },
+    lineCounter: { enumerable: true, get: () => parse().lineCounter },
+  });
+  plainValues.set(source, plain);
+  return source;
+}
+
+function parsedYaml(text: string, file: string): ScenarioDocument {
+  const lineCounter = new LineCounter();
   // logLevel "error": the yaml package's warnings would go to the process's stderr as Node
   // warnings, outside the CLI's own messages; whatever matters is an error or a schema problem.
   const document = parseDocument(text, {
@@ -119,6 +161,9 @@ function showTag(message: string): string {
 
 /** The plain value of the document; an error for an empty file, alias bombs and non-mapping roots. */
 export function documentValue(source: ScenarioDocument): Record<string, unknown> {
+  const plain = plainValues.get(source);
+  // A copy, as the document's own toJS makes one at each call.
+  if (plain !== undefined) return structuredClone(plain);
   const { document, file } = source;
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
     throw UserError.fromProblems([{ file, message: "the file is empty: a scenario is a YAML mapping (see `llm-cac init -`)" }]);
@@ -139,6 +184,8 @@ export function documentValue(source: ScenarioDocument): Record<string, unknown>
 
 /** The plain value of the document, whatever it is; an error for alias bombs. */
 export function plainValue(source: ScenarioDocument): unknown {
+  const plain = plainValues.get(source);
+  if (plain !== undefined) return structuredClone(plain);
   try {
     return source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {

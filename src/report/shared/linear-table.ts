@@ -14,16 +14,21 @@ export function linearTable(
   chalk: ChalkInstance,
 ): string {
   const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => "─".repeat(width)).join(middle)}${right}`;
-  const line = (texts: readonly string[], style: (text: string) => string) =>
-    `│${texts.map((text, index) => ` ${style(fitCell(text, widths[index]! - 2, spec.align[index] ?? "left"))} `).join("│")}│`;
-  const lines = [rule("┌", "┬", "┐"), line(spec.head, (text) => chalk.bold(text)), rule("├", "┼", "┤")];
-  for (const row of spec.rows) lines.push(line(row, (text) => text));
+  const line = (texts: readonly string[], style?: (text: string) => string) =>
+    `│${texts.map((text, index) => ` ${fitCell(text, widths[index]! - 2, spec.align[index] ?? "left", style)} `).join("│")}│`;
+  const lines = [rule("┌", "┬", "┐"), line(spec.head, (text) => chalk.bold(text))];
+  // cli-table3 rules off the head only above a row.
+  if (spec.rows.length > 0) lines.push(rule("├", "┼", "┤"));
+  for (const row of spec.rows) lines.push(line(row));
   lines.push(rule("└", "┴", "┘"));
   return lines.join("\n");
 }
 
-/** `text` in exactly `width` columns: cut with "…" when longer, padded on the side away from its alignment. */
-export function fitCell(text: string, width: number, align: "left" | "right"): string {
+/**
+ * `text` in exactly `width` columns: cut with "…" when longer, padded on the side away
+ * from its alignment; `style` (bold) applies to the text, not the padding, as in cli-table3.
+ */
+export function fitCell(text: string, width: number, align: "left" | "right", style = (shown: string) => shown): string {
   let shown = text;
   let shownWidth = displayWidth(text);
   if (shownWidth > width) {
@@ -39,5 +44,5 @@ export function fitCell(text: string, width: number, align: "left" | "right"): s
     shownWidth += 1;
   }
   const pad = " ".repeat(Math.max(0, width - shownWidth));
-  return align === "right" ? pad + shown : shown + pad;
+  return align === "right" ? pad + style(shown) : style(shown) + pad;
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import Table from "cli-table3";
+import { linearTable } from "./linear-table.js";
 import { displayWidth } from "./width.js";
 
 /** A table's text before it is drawn: the head, the rows and each column's alignment. */
@@ -39,7 +39,9 @@ export function columnGroups(columnWidths: readonly number[], width: number): nu
 /**
  * A bordered table within `width` terminal columns: where all its columns would be wider,
  * they are folded into several tables one under the other, each led by the first column
- * (the row labels), in the order they were given.
+ * (the row labels), in the order they were given. Drawn by linearTable, each column as
+ * wide as its widest cell: the same text cli-table3 draws (a test compares them), without
+ * its layout pass, which took most of a table run's own time (start-up).
  */
 export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance): string {
   const columnWidths = spec.head.map((head, column) =>
@@ -48,13 +50,16 @@ export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance
   return columnGroups(columnWidths, width)
     .map((group) => {
       const columns = [0, ...group];
-      const table = new Table({
-        head: columns.map((column) => chalk.bold(spec.head[column] ?? "")),
-        colAligns: columns.map((column) => spec.align[column] ?? "left"),
-        style: { head: [], border: [], compact: true },
-      });
-      for (const row of spec.rows) table.push(columns.map((column) => row[column] ?? ""));
-      return table.toString();
+      const part = {
+        head: columns.map((column) => spec.head[column] ?? ""),
+        rows: spec.rows.map((row) => columns.map((column) => row[column] ?? "")),
+        align: columns.map((column) => spec.align[column] ?? "left"),
+      };
+      return linearTable(
+        part,
+        columns.map((column) => columnWidths[column]! + 2),
+        chalk,
+      );
     })
     .join("\n");
 }

@@ -3,6 +3,7 @@ import Table from "cli-table3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitCell, linearTable } from "../../../src/report/shared/linear-table.js";
+import { fittedTable } from "../../../src/report/shared/table.js";
 
 const plain = new Chalk({ level: 0 });
 
@@ -63,5 +64,47 @@ describe("fitCell", () => {
     // 月之暗面 is 8 columns; in 5 there is room for two characters (4) and the ellipsis.
     expect(fitCell("月之暗面", 5, "left")).toBe("月之…");
     expect(fitCell("ab", 4, "right")).toBe("  ab");
+  });
+});
+
+describe("fittedTable", () => {
+  const colour = new Chalk({ level: 1 });
+
+  /** What fittedTable drew with cli-table3 before it drew with linearTable: each column as wide as its widest cell. */
+  function cliTable3Fitted(spec: { head: string[]; rows: string[][]; align: ("left" | "right")[] }, chalk: typeof colour): string {
+    const table = new Table({
+      head: spec.head.map((head) => chalk.bold(head)),
+      colAligns: spec.align,
+      style: { head: [], border: [], compact: true },
+    });
+    for (const row of spec.rows) table.push(row);
+    return table.toString();
+  }
+
+  it("draws what cli-table3 draws, in colour or not, with wide characters and coloured cells", () => {
+    // Text as the reports hold it: figures, names in Chinese, money signs, cells coloured red.
+    const text = fc.string({ unit: fc.constantFrom("a", "1", ".", " ", "-", "月", "¥", "%"), maxLength: 10 });
+    const cell = fc.oneof(
+      text,
+      text.map((value) => colour.red(value)),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((columns) =>
+          fc.record({
+            head: fc.array(text, { minLength: columns, maxLength: columns }),
+            rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { maxLength: 5 }),
+            align: fc.array(fc.constantFrom("left" as const, "right" as const), { minLength: columns, maxLength: columns }),
+          }),
+        ),
+        fc.boolean(),
+        (spec, coloured) => {
+          const chalk = coloured ? colour : plain;
+          // Wide enough for one table: folding is columnGroups' part, tested on its own.
+          expect(fittedTable(spec, 1000, chalk)).toBe(cliTable3Fitted(spec, chalk));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
