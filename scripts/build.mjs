@@ -3,6 +3,7 @@
 //              ASCII only and written as CommonJS's module function, for launch.cjs to compile
 //   html.cjs   the HTML reports with d3, apart: required by cli.cjs only for --format html
 //   cli.cache  V8's code cache for cli.cjs, made by running it once on the default scenario
+//   yaml.cjs, yaml.cache  the yaml package apart, loaded by launch.cjs on first use, and its cache
 //   launch.cjs the entry bin/llm-cac.js requires: loads cli.cjs with that cache
 //   models.json data/models.yaml parsed at build time (scripts/build-catalog.mjs)
 //   index.cjs, index.mjs  the library (import/require "llm-cac"), types by scripts/build-types.mjs
@@ -61,6 +62,30 @@ const lazyChildProcess = {
   },
 };
 
+// The yaml package is a bundle of its own too, dist/yaml.cjs with its code cache: a run
+// that reads a scenario in the plain style (src/lib/plain-yaml.ts) never needs it, and
+// then neither reads, compiles nor initialises its 160 KB. cli.cjs gets a stand-in whose
+// exports load it from launch.cjs at their first use (--set, sweep, a problem to locate).
+const yamlExports = Object.keys(createRequire(import.meta.url)("yaml"));
+/** @type {import("esbuild").Plugin} */
+const yamlApart = {
+  name: "yaml-apart",
+  setup(builder) {
+    builder.onResolve({ filter: /^yaml$/ }, (args) =>
+      /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: "yaml", namespace: "yaml-apart" },
+    );
+    builder.onResolve({ filter: /^\.\/launch\.cjs$/, namespace: "yaml-apart" }, () => ({ path: "./launch.cjs", external: true }));
+    builder.onLoad({ filter: /.*/, namespace: "yaml-apart" }, () => ({
+      contents: [
+        "let yaml;",
+        `for (const name of ${JSON.stringify(yamlExports)}) {`,
+        '  Object.defineProperty(exports, name, { enumerable: true, get: () => (yaml ??= require("./launch.cjs").requireYaml())[name] });',
+        "}",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
 /**
  * `code` with every non-ASCII character written as a `\\uXXXX` escape. esbuild escapes them
  * in strings, templates and names, but not in regular expression literals (`/[$¥€£]/`);
@@ -85,11 +110,19 @@ await build({
   // wrapping it at run time would copy the whole source into a second string.
   banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
   footer: { js: "})" },
-  plugins: [htmlApart, lazyChildProcess],
+  plugins: [htmlApart, lazyChildProcess, yamlApart],
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },
 });
 writeFileSync(new URL("cli.cjs", dist), asciiOnly(readFileSync(new URL("cli.cjs", dist), "utf8")));
+await build({
+  ...common,
+  entryPoints: [createRequire(import.meta.url).resolve("yaml")],
+  outfile: "dist/yaml.cjs",
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {" },
+  footer: { js: "})" },
+});
+writeFileSync(new URL("yaml.cjs", dist), asciiOnly(readFileSync(new URL("yaml.cjs", dist), "utf8")));
 await build({ ...common, entryPoints: ["src/report/html/index.ts"], outfile: "dist/html.cjs" });
 
 // The library (src/index.ts, docs/api.md): one CommonJS bundle, and an ES module that

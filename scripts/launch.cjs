@@ -1,8 +1,10 @@
 // The built entry of llm-cac, copied to dist/launch.cjs by scripts/build.mjs: runs the
 // bundled CLI in dist/cli.cjs, compiled from V8's code cache in dist/cli.cache when V8
 // accepts it (same Node.js build), from source otherwise, and then V8's cache for this
-// Node.js is saved once into the user's cache folder for the next runs. CommonJS, like bin/, because
-// Node starts a CommonJS entry a few milliseconds faster than an ES module.
+// Node.js is saved once into the user's cache folder for the next runs. The yaml package
+// is a bundle of its own, dist/yaml.cjs with dist/yaml.cache, loaded alike on first use.
+// CommonJS, like bin/, because Node starts a CommonJS entry a few milliseconds faster
+// than an ES module.
 "use strict";
 const { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
@@ -17,14 +19,46 @@ const { Script } = require("node:vm");
  * @returns {{ cli: { main: (argv: string[]) => unknown, runCli: (argv: string[], io: import("../src/cli/io.js").CliIo) => Promise<number> }, script: Script, cacheRejected: boolean, userCache: string | undefined }}
  */
 function loadBundle(debug = false, env = process.env) {
-  const filename = join(__dirname, "cli.cjs");
+  settings = { debug, env };
+  const { exports, script, cacheRejected, userCache } = loadCompiled("cli");
+  return { cli: exports, script, cacheRejected, userCache };
+}
+
+/** How loadBundle was called: the bundles loaded later (yaml) are loaded alike. */
+let settings = { debug: false, env: process.env };
+
+/**
+ * Every bundle loaded so far, by name (`cli`, `yaml`), with its script and whether V8
+ * rejected its cache: the build's cache maker saves their caches, and main() saves the
+ * user's cache of those V8 rejected.
+ * @type {Map<string, { exports: any, script: Script, cacheRejected: boolean, userCache: string | undefined }>}
+ */
+const loaded = new Map();
+
+/**
+ * The yaml package, from dist/yaml.cjs and its own code cache, loaded at the first use of
+ * any of its exports (the build gives cli.cjs a stand-in for `yaml` that calls this): a
+ * run that reads a scenario in the plain style (lib/plain-yaml.ts) never loads it.
+ */
+function requireYaml() {
+  return (loaded.get("yaml") ?? loadCompiled("yaml")).exports;
+}
+
+/**
+ * dist/NAME.cjs, a CommonJS module's function (the build writes it so), compiled with
+ * the code cache made for it, and run.
+ * @param {string} name
+ */
+function loadCompiled(name) {
+  const { debug, env } = settings;
+  const filename = join(__dirname, `${name}.cjs`);
   // Sized from the open file itself: a bundle replaced meanwhile (a reinstall) is read whole, old or new.
   const bundleFd = openSync(filename, "r");
   const bundle = fstatSync(bundleFd);
   // A cache made for this Node.js by an earlier run (userCachePath) exists only where V8
   // rejected the build's; else the build's own.
-  const userCache = userCachePath(env, bundle);
-  const buildCache = join(__dirname, "cli.cache");
+  const userCache = userCachePath(env, bundle, name);
+  const buildCache = join(__dirname, `${name}.cache`);
   const cacheLimit = MAX_CACHE_PER_BUNDLE_BYTE * bundle.size;
   const cache = openOrUndefined(userCache, cacheLimit) ?? openOrUndefined(buildCache, cacheLimit);
   // One buffer for both files, the source first: each page of fresh memory costs a page
@@ -41,7 +75,9 @@ function loadBundle(debug = false, env = process.env) {
   }
   const module = { exports: /** @type {any} */ ({}) };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, __dirname);
-  return { cli: module.exports, script, cacheRejected, userCache };
+  const entry = { exports: module.exports, script, cacheRejected, userCache };
+  loaded.set(name, entry);
+  return entry;
 }
 
 /**
@@ -51,17 +87,19 @@ function loadBundle(debug = false, env = process.env) {
 const MAX_CACHE_PER_BUNDLE_BYTE = 8;
 
 /**
- * Where this Node.js build keeps its own code cache of the CLI: $XDG_CACHE_HOME/llm-cac
- * (else ~/.cache/llm-cac), one file per Node.js version and architecture (V8 accepts a
- * cache only from the same build) and per bundle (its size and time), so that two
- * installed versions never overwrite each other's. Undefined without a home folder.
+ * Where this Node.js build keeps its own code cache of a bundle (`cli`, `yaml`):
+ * $XDG_CACHE_HOME/llm-cac (else ~/.cache/llm-cac), one file per Node.js version and
+ * architecture (V8 accepts a cache only from the same build) and per bundle (its name,
+ * size and time), so that two installed versions never overwrite each other's.
+ * Undefined without a home folder.
  * @param {NodeJS.ProcessEnv} env
  * @param {import("node:fs").Stats} bundle
+ * @param {string} name
  */
-function userCachePath(env, bundle) {
+function userCachePath(env, bundle, name) {
   const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, ".cache") : undefined);
   if (base === undefined || !isAbsolute(base)) return undefined;
-  return join(base, "llm-cac", `cli-${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.cache`);
+  return join(base, "llm-cac", `${name}-${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.cache`);
 }
 
 /**
@@ -142,10 +180,12 @@ function saveUserCache(script, path) {
 
 /** @param {string[]} argv */
 function main(argv) {
-  const { cli, script, cacheRejected, userCache } = loadBundle(argv.includes("--debug"));
-  const done = Promise.resolve(cli.main(argv));
-  if (!cacheRejected || userCache === undefined) return done;
-  return done.then(() => saveUserCache(script, userCache));
+  const { cli } = loadBundle(argv.includes("--debug"));
+  return Promise.resolve(cli.main(argv)).then(() => {
+    for (const { script, cacheRejected, userCache } of loaded.values()) {
+      if (cacheRejected && userCache !== undefined) saveUserCache(script, userCache);
+    }
+  });
 }
 
-module.exports = { loadBundle, main };
+module.exports = { loadBundle, loaded, main, requireYaml };

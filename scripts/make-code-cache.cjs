@@ -7,7 +7,7 @@ const dist = join(__dirname, "..", "dist");
 const root = join(__dirname, "..");
 
 (async () => {
-  const { loadBundle } = require(join(dist, "launch.cjs"));
+  const { loadBundle, loaded } = require(join(dist, "launch.cjs"));
   // No user cache (an empty env): the build's cache must come from the bundle alone.
   const { cli, script } = loadBundle(false, {});
   // Typed by the CLI's own interface (checked by `npm run typecheck`), not a copy of it.
@@ -26,7 +26,13 @@ const root = join(__dirname, "..");
     const code = await cli.runCli(["run", join(root, "data", "scenarios", "default.yaml"), "--format", format], io);
     if (code !== 0) throw new Error(`warming the code cache: run --format ${format} exited ${code}`);
   }
+  // An override parses the YAML with the yaml package (dist/yaml.cjs), as sweep and --samples do.
+  const withSet = ["run", join(root, "data", "scenarios", "default.yaml"), "--set", "usage.sessions_per_dau=1.75", "--format", "json"];
+  if ((await cli.runCli(withSet, io)) !== 0) throw new Error("warming the code cache: run --set exited non-zero");
   writeFileSync(join(dist, "cli.cache"), script.createCachedData());
+  const yaml = loaded.get("yaml");
+  if (yaml === undefined) throw new Error("warming the code cache: run --set did not load dist/yaml.cjs");
+  writeFileSync(join(dist, "yaml.cache"), yaml.script.createCachedData());
 })().catch((error) => {
   console.error(error);
   process.exit(1);

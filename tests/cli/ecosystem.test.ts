@@ -183,21 +183,25 @@ describe("conventions of the command line", () => {
 });
 
 describe("the V8 code cache of another Node.js build", () => {
-  /** A copy of the built package whose dist/cli.cache V8 must reject (it is not a cache at all). */
-  function packageWithForeignCache(): string {
+  /** A copy of the built package whose dist/NAME.cache V8 must reject (it is not a cache at all). */
+  function packageWithForeignCache(name = "cli"): string {
     const root = tempFolder();
     for (const file of ["package.json"]) writeFileSync(join(root, file), readFileSync(join(ROOT, file)));
     symlinkSync(join(ROOT, "data"), join(root, "data"));
     mkdirSync(join(root, "dist"));
     for (const file of readdirSync(join(ROOT, "dist"))) {
-      if (file !== "cli.cache") writeFileSync(join(root, "dist", file), readFileSync(join(ROOT, "dist", file)));
+      if (file !== `${name}.cache`) writeFileSync(join(root, "dist", file), readFileSync(join(ROOT, "dist", file)));
     }
-    writeFileSync(join(root, "dist", "cli.cache"), "made by another Node.js");
+    writeFileSync(join(root, "dist", `${name}.cache`), "made by another Node.js");
     return root;
   }
 
-  function runLaunch(root: string, env: Record<string, string>): { status: number | null; stdout: string } {
-    const script = `require(${JSON.stringify(join(root, "dist", "launch.cjs"))}).main(["run", "--format", "json"])`;
+  function runLaunch(
+    root: string,
+    env: Record<string, string>,
+    argv = ["run", "--format", "json"],
+  ): { status: number | null; stdout: string } {
+    const script = `require(${JSON.stringify(join(root, "dist", "launch.cjs"))}).main(${JSON.stringify(argv)})`;
     const result = spawnSync(process.execPath, ["-e", script], {
       env: { PATH: process.env.PATH ?? "", ...env },
       encoding: "utf8",
@@ -219,6 +223,16 @@ describe("the V8 code cache of another Node.js build", () => {
     expect(statSync(path).mtimeMs).toBe(firstWrite);
   });
 
+  it("of the yaml bundle is rebuilt alike, by a run that loads it", () => {
+    const root = packageWithForeignCache("yaml");
+    const cacheHome = tempFolder();
+    // --set writes into the YAML document, which the yaml package parses.
+    expect(runLaunch(root, { XDG_CACHE_HOME: cacheHome }, ["run", "--set", "horizon_days=30", "--format", "json"]).status).toBe(0);
+    expect(readdirSync(join(cacheHome, "llm-cac"))).toEqual([
+      expect.stringMatching(new RegExp(`^yaml-${process.version}-${process.arch}-\\d+-\\d+\\.cache$`)),
+    ]);
+  });
+
   it("never fails a run where the cache folder cannot be written", () => {
     const root = packageWithForeignCache();
     const notAFolder = join(tempFolder(), "file");
@@ -230,14 +244,45 @@ describe("the V8 code cache of another Node.js build", () => {
 });
 
 describe("the built bundle", () => {
-  it("is ASCII only: one other character would make V8 hold and compile all of it as two-byte text", () => {
-    const bundle = readFileSync(join(ROOT, "dist", "cli.cjs"), "latin1");
-    expect(bundle.match(/[^\0-\x7f]/g) ?? []).toEqual([]);
-  });
+  it.each(["cli.cjs", "yaml.cjs"])(
+    "%s is ASCII only: one other character would make V8 hold and compile all of it as two-byte text",
+    (name) => {
+      const bundle = readFileSync(join(ROOT, "dist", name), "latin1");
+      expect(bundle.match(/[^\0-\x7f]/g) ?? []).toEqual([]);
+    },
+  );
 
   it("starts from its own code cache in this Node.js", () => {
     const script = `process.exitCode = require(${JSON.stringify(join(ROOT, "dist", "launch.cjs"))}).loadBundle(false, {}).cacheRejected ? 1 : 0`;
     expect(spawnSync(process.execPath, ["-e", script]).status).toBe(0);
+  });
+
+  /** The bundles a run loaded (launch.cjs's `loaded`), each with whether V8 took its code cache, and its exit status. */
+  function bundlesLoaded(argv: string[]): { status: number | null; bundles: Record<string, boolean> } {
+    const launch = JSON.stringify(join(ROOT, "dist", "launch.cjs"));
+    const script = [
+      `const launch = require(${launch});`,
+      `launch.main(${JSON.stringify(argv)}).then(() => {`,
+      "  const bundles = Object.fromEntries([...launch.loaded].map(([name, bundle]) => [name, !bundle.cacheRejected]));",
+      "  process.stderr.write(`BUNDLES ${JSON.stringify(bundles)}\\n`);",
+      "});",
+    ].join("\n");
+    const result = spawnSync(process.execPath, ["-e", script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "" },
+      encoding: "utf8",
+      input: "",
+    });
+    const line = result.stderr.split("\n").find((text) => text.startsWith("BUNDLES "));
+    return { status: result.status, bundles: JSON.parse(line?.slice("BUNDLES ".length) ?? "null") };
+  }
+
+  it("leaves the yaml package unloaded for a scenario in the plain style, and loads it from its cache for --set", () => {
+    expect(bundlesLoaded(["check", "data/scenarios"])).toEqual({ status: 0, bundles: { cli: true } });
+    expect(bundlesLoaded(["run", "data/scenarios/default.yaml", "--set", "horizon_days=30", "--format", "json"])).toEqual({
+      status: 0,
+      bundles: { cli: true, yaml: true },
+    });
   });
 });
 
