@@ -62,6 +62,22 @@ const lazyChildProcess = {
   },
 };
 
+// llm-cac decides colour itself (`new Chalk({ level })` from --color, NO_COLOR and the
+// TTY) and never uses chalk's default instances, whose detection requires node:tty, and
+// node:net behind it, on every table: chalk gets a detection that finds no colour.
+/** @type {import("esbuild").Plugin} */
+const noChalkDetection = {
+  name: "no-chalk-detection",
+  setup(builder) {
+    builder.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: "supports-color", namespace: "no-chalk-detection" } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "no-chalk-detection" }, () => ({
+      contents: "export default { stdout: false, stderr: false };",
+      loader: "js",
+    }));
+  },
+};
 // The yaml package is a bundle of its own too, dist/yaml.cjs with its code cache: a run
 // that reads a scenario in the plain style (src/lib/plain-yaml.ts) never needs it, and
 // then neither reads, compiles nor initialises its 160 KB. cli.cjs gets a stand-in whose
@@ -110,7 +126,7 @@ await build({
   // wrapping it at run time would copy the whole source into a second string.
   banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
   footer: { js: "})" },
-  plugins: [htmlApart, lazyChildProcess, yamlApart],
+  plugins: [htmlApart, lazyChildProcess, yamlApart, noChalkDetection],
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },
 });

@@ -28,8 +28,13 @@ export interface CliIo {
   stdinHasData?: () => boolean;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
-  /** Whether stderr is a terminal (progress is shown only there); absent: no. */
-  stderrIsTTY?: boolean;
+  /**
+   * Whether stderr is a terminal (progress is shown only there); absent: no. Asked only
+   * when a command may show progress: the question creates process.stderr, which for a
+   * pipe (CI, a test harness) loads Node's `net` module, some 3 ms of a run that may never
+   * write to stderr.
+   */
+  stderrIsTTY?: () => boolean;
   columns: number;
   cwd: string;
   /** Today as YYYY-MM-DD, for the age of catalog prices. */
@@ -63,7 +68,7 @@ export function processIo(): CliIo {
     stdinHasData: stdinIsPipeOrFile,
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stderrIsTTY: () => process.stderr.isTTY === true,
     columns: terminalColumns(process.stdout.isTTY === true ? process.stdout.columns : undefined, process.env.COLUMNS),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),

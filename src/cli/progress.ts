@@ -22,7 +22,8 @@ export function progressReporter(
   unit: string,
   now: () => number = Date.now,
 ): ProgressReporter | undefined {
-  if (io.stderrIsTTY !== true || options.quiet || (io.env.CI !== undefined && io.env.CI !== "" && io.env.CI !== "false")) return undefined;
+  if (options.quiet || (io.env.CI !== undefined && io.env.CI !== "" && io.env.CI !== "false") || io.stderrIsTTY?.() !== true)
+    return undefined;
   const started = now();
   let drawn = 0;
   let shown = false;

@@ -162,7 +162,7 @@ describe("parseJobs", () => {
 describe("progress on stderr", () => {
   const io = (stderrIsTTY: boolean, env: Record<string, string> = {}) => {
     const written: string[] = [];
-    return { written, io: { stderrIsTTY, env, stderr: (text: string) => void written.push(text) } as never };
+    return { written, io: { stderrIsTTY: () => stderrIsTTY, env, stderr: (text: string) => void written.push(text) } as never };
   };
 
   it("shows points, rate and time left after the first second, and clears its line", () => {
