@@ -166,7 +166,10 @@ function readAll(fd, buffer) {
 function saveUserCache(script, path) {
   const temp = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    // A level at a time, not `recursive`: Node's recursive mkdir never returns where a
+    // parent exists but cannot hold folders (XDG_CACHE_HOME=/proc/self).
+    makeFolder(dirname(dirname(path)));
+    makeFolder(dirname(path));
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, path);
   } catch {
@@ -175,6 +178,15 @@ function saveUserCache(script, path) {
     } catch {
       // The folder was never there (its parent is a file): nothing was left behind.
     }
+  }
+}
+
+/** @param {string} folder */
+function makeFolder(folder) {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
   }
 }
 

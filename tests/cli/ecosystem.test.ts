@@ -233,6 +233,19 @@ describe("the V8 code cache of another Node.js build", () => {
     ]);
   });
 
+  it.runIf(process.platform === "linux")("neither hangs nor fails where the cache folder's parent cannot hold folders (/proc/self)", () => {
+    // Node's recursive mkdir loops for ever there: the parent exists, the child cannot be made.
+    const root = packageWithForeignCache();
+    const script = `require(${JSON.stringify(join(root, "dist", "launch.cjs"))}).main(["run", "--format", "json"])`;
+    const run = spawnSync(process.execPath, ["-e", script], {
+      env: { PATH: process.env.PATH ?? "", XDG_CACHE_HOME: "/proc/self" },
+      encoding: "utf8",
+      input: "",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(0);
+  });
+
   it("never fails a run where the cache folder cannot be written", () => {
     const root = packageWithForeignCache();
     const notAFolder = join(tempFolder(), "file");
