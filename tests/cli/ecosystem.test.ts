@@ -277,7 +277,7 @@ describe("the built bundle", () => {
       `const launch = require(${launch});`,
       `launch.main(${JSON.stringify(argv)}).then(() => {`,
       "  const bundles = Object.fromEntries([...launch.loaded].map(([name, bundle]) => [name, !bundle.cacheRejected]));",
-      "  process.stderr.write(`BUNDLES ${JSON.stringify(bundles)}\\n`);",
+      "  process.stderr.write('BUNDLES ' + JSON.stringify(bundles) + '\\n');",
       "});",
     ].join("\n");
     const result = spawnSync(process.execPath, ["-e", script], {
