@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { documentValue, locate, parseYaml } from "../../src/lib/document.js";
-import { plainYamlValue } from "../../src/lib/plain-yaml.js";
+import { beforeComment, plainYamlValue } from "../../src/lib/plain-yaml.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { ROOT } from "../helpers/cli.js";
 import { sharedDataFound } from "../helpers/shared-data.js";
@@ -247,5 +247,33 @@ describe("parseYaml of a plain text", () => {
       { segments: ["usage", "sessions_per_dau"], value: 3, label: "--set usage.sessions_per_dau=3" },
     ]);
     expect(documentValue(source)).toStrictEqual({ name: "x", usage: { sessions_per_dau: 3 } });
+  });
+});
+
+describe("beforeComment", () => {
+  it.each([
+    ["x", "x"],
+    ["x #c", "x"],
+    ["x   # c # d", "x  "],
+    ["x#y #z", "x#y"],
+    [" #", ""],
+    ["a b", "a b"],
+  ])("cuts %j to %j", (text, expected) => {
+    expect(beforeComment(text)).toBe(expected);
+  });
+
+  it("reads the plain value before a comment as the spaces-then-# rule does", () => {
+    // The rule as YAML states it, once a regex: a comment is a `#` after white space, to the end of the line.
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(" ", "#", "x", ":"), maxLength: 12 }), (text) => {
+        expect(beforeComment(text).trimEnd()).toBe(text.replace(/ +#.*$/, "").trimEnd());
+      }),
+    );
+  });
+
+  it("reads a value with a long run of spaces inside it", () => {
+    // 100,000 spaces between two words: one plain value, as yaml reads it.
+    const text = `a: x${" ".repeat(100_000)}y\n`;
+    expect(plainYamlValue(text)).toStrictEqual({ a: `x${" ".repeat(100_000)}y` });
   });
 });

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import Table from "cli-table3";
 import { linearTable } from "./linear-table.js";
 import { displayWidth } from "./width.js";
 
@@ -41,15 +42,19 @@ export function columnGroups(columnWidths: readonly number[], width: number): nu
  * they are folded into several tables one under the other, each led by the first column
  * (the row labels), in the order they were given. Drawn by linearTable, each column as
  * wide as its widest cell: the same text cli-table3 draws (a test compares them), without
- * its layout pass, which took most of a table run's own time (start-up).
+ * its layout pass, which took most of a table run's own time (start-up). A table with
+ * a character outside SAME_WIDTH_TEXT is drawn by cli-table3 still: its widths are
+ * string-width's, which displayWidth does not follow for emoji, joiners and marks.
  */
 export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance): string {
   const columnWidths = spec.head.map((head, column) =>
     Math.max(displayWidth(head), ...spec.rows.map((row) => displayWidth(row[column] ?? ""))),
   );
+  const drawLinear = [spec.head, ...spec.rows].every((row) => row.every((cell) => SAME_WIDTH_TEXT.test(cell.replace(ANSI, ""))));
   return columnGroups(columnWidths, width)
     .map((group) => {
       const columns = [0, ...group];
+      if (!drawLinear) return cliTable3(spec, columns, chalk);
       const part = {
         head: columns.map((column) => spec.head[column] ?? ""),
         rows: spec.rows.map((row) => columns.map((column) => row[column] ?? "")),
@@ -62,4 +67,26 @@ export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance
       );
     })
     .join("\n");
+}
+
+/**
+ * Text whose every character displayWidth measures as cli-table3 (string-width 4) does:
+ * printable Latin, Greek and Cyrillic letters and signs, the dashes, quotes, "…", "€" and
+ * "−" of the reports, CJK punctuation and ideographs, full-width forms. Not "©", "®" and
+ * "〰", "〽" (emoji to string-width), nor combining marks, joiners, variation selectors.
+ */
+const SAME_WIDTH_TEXT =
+  /^[\x20-\x7E\u00A0-\u00A8\u00AA-\u00AD\u00AF-\u024F\u0370-\u03FF\u0400-\u0482\u048A-\u04FF\u2013\u2014\u2018-\u201D\u2026\u20AC\u2212\u3001-\u302F\u3031-\u303C\u4E00-\u9FFF\uFF01-\uFF60]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** The columns `columns` of the table as cli-table3 draws them, each as wide as its widest cell. */
+function cliTable3(spec: TableSpec, columns: readonly number[], chalk: ChalkInstance): string {
+  const table = new Table({
+    head: columns.map((column) => chalk.bold(spec.head[column] ?? "")),
+    colAligns: columns.map((column) => spec.align[column] ?? "left"),
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of spec.rows) table.push(columns.map((column) => row[column] ?? ""));
+  return table.toString();
 }

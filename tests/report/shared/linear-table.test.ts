@@ -108,3 +108,65 @@ describe("fittedTable", () => {
     );
   });
 });
+
+describe("fittedTable with characters whose width string-width sees otherwise", () => {
+  it.each([
+    // 🚀 and ✅ take two columns on a terminal (and to cli-table3); a zero-width space one to cli-table3; 👍🏽 two, not four.
+    ["ads🚀"],
+    ["ok ✅"],
+    ["a\u200bb"],
+    ["👍🏽"],
+    ["é"],
+    ["©"],
+  ])("draws %s as cli-table3 does", (name) => {
+    const spec = {
+      head: ["Channel", "CPA"],
+      rows: [
+        [name, "¥30"],
+        ["feed", "1"],
+      ],
+      align: ["left", "right"] as ("left" | "right")[],
+    };
+    const table = new Table({ head: spec.head, colAligns: spec.align, style: { head: [], border: [], compact: true } });
+    for (const row of spec.rows) table.push(row);
+    expect(fittedTable(spec, 1000, plain)).toBe(table.toString());
+  });
+
+  it("draws any mix of report text and emoji, marks and joiners as cli-table3 does", () => {
+    const text = fc.string({
+      unit: fc.constantFrom(
+        "a",
+        "1",
+        " ",
+        "月",
+        "¥",
+        "…",
+        "—",
+        "é",
+        "🚀",
+        "✅",
+        "☕",
+        "👍",
+        "🏽",
+        "\u200d",
+        "\u200b",
+        "\ufe0f",
+        "\u0301",
+        "©",
+        "〽",
+        "Ж",
+        "\u0483",
+      ),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 4 }), fc.tuple(text, text), (rows, head) => {
+        const spec = { head: [...head], rows: rows.map((row) => [...row]), align: ["left", "right"] as ("left" | "right")[] };
+        const table = new Table({ head: spec.head, colAligns: spec.align, style: { head: [], border: [], compact: true } });
+        for (const row of spec.rows) table.push(row);
+        expect(fittedTable(spec, 1000, plain)).toBe(table.toString());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
