@@ -16,7 +16,7 @@
  * suite and their mutations), and every error is `yaml`'s own, at its line and column.
  */
 export function plainYamlValue(text: string): Record<string, unknown> | undefined {
-  if (DECLINED_CHARACTERS.test(text)) return undefined;
+  if (DECLINED_CHARACTERS.test(text) || DOCUMENT_MARKER.test(text)) return undefined;
   const reader = new BlockReader(text);
   try {
     const first = reader.peek();
@@ -35,12 +35,14 @@ export function plainYamlValue(text: string): Record<string, unknown> | undefine
  * space): without them, trimming a line here is trimming its YAML spaces.
  */
 const DECLINED_CHARACTERS = /[\t\r\v\f\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
-/** Deeper than any scenario by far; `yaml` reports what is deeper still. */
-const MAX_DEPTH = 24;
+/** A line starting `---`, `...` or `%`: a document's start or end, or a directive. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/m;
+/** Collections nested deeper than this are left to `yaml` (document.ts reports them past its MAX_DEPTH); a scenario is a few levels deep. */
+const MAX_PLAIN_DEPTH = 24;
 /**
- * A key as written in a scenario: a name, or a whole number written as JavaScript writes
- * it (`yaml` reads `1` as a number, and the object's key is then "1" again). `yaml`
- * limits an implicit key to 1,024 characters.
+ * A key as written in a scenario: a name of at most 100 characters (far below `yaml`'s
+ * limit of 1,024 for an implicit key), or a whole number written as JavaScript writes it
+ * (`yaml` reads `1` as a number, and the object's key is then "1" again).
  */
 const KEY_TEXT = "([A-Za-z_][A-Za-z0-9_.-]{0,99}|0|[1-9][0-9]{0,14})";
 const KEY = new RegExp(`^${KEY_TEXT}:(?: +|$)`);
@@ -76,7 +78,6 @@ class BlockReader {
     while (this.next < this.lines.length) {
       const line = this.lines[this.next]!;
       if (line.text !== "" && !line.text.startsWith("#")) {
-        if (line.indent === 0 && (line.text.startsWith("---") || line.text.startsWith("...") || line.text.startsWith("%"))) decline();
         return line;
       }
       this.next++;
@@ -86,7 +87,7 @@ class BlockReader {
 
   /** The block mapping whose keys start at column `indent`. */
   mapping(indent: number, depth: number): Record<string, unknown> {
-    if (depth > MAX_DEPTH) decline();
+    if (depth > MAX_PLAIN_DEPTH) decline();
     const value: Record<string, unknown> = {};
     for (let line = this.peek(); line !== undefined && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) decline();
@@ -101,7 +102,7 @@ class BlockReader {
 
   /** The block list whose `-` stand at column `indent`. */
   list(indent: number, depth: number): unknown[] {
-    if (depth > MAX_DEPTH) decline();
+    if (depth > MAX_PLAIN_DEPTH) decline();
     const value: unknown[] = [];
     for (let line = this.peek(); line !== undefined && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) decline();
@@ -224,7 +225,7 @@ function singleQuoted(text: string): [string, string] {
 
 /** `{ key: value, ... }` or `[value, ...]`, on one line. */
 function flowCollection(text: string, depth: number): [unknown, string] {
-  if (depth > MAX_DEPTH) decline();
+  if (depth > MAX_PLAIN_DEPTH) decline();
   const isMap = text[0] === "{";
   const close = isMap ? "}" : "]";
   const map: Record<string, unknown> = {};
@@ -255,6 +256,7 @@ function coreScalar(plain: string): unknown {
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(plain)) return plain[0] === "t" || plain[0] === "T";
   if (/^[-+]?[0-9]+$/.test(plain)) return Number.parseInt(plain, 10);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain)) return Number.parseFloat(plain);
-  if (/^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.nan$|\.NaN$|\.NAN$)/.test(plain)) decline();
+  // The core schema's other numbers (yaml's intOct, intHex and floatNaN tags), left to yaml.
+  if (/^0o[0-7]+$|^0x[0-9a-fA-F]+$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(plain)) decline();
   return plain;
 }

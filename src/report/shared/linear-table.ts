@@ -5,8 +5,8 @@ import { displayWidth } from "./width.js";
  * A bordered table drawn as cli-table3 draws it (compact: no rules between rows), each
  * cell cut with "…" to its column's width: one pass over the rows. cli-table3 lays every
  * cell out against all the others, which is quadratic: 50,000 rows (a large price map in
- * `models`) took minutes. For long tables of one line per row; the short ones that wrap
- * their cells keep cli-table3.
+ * `models`) took minutes. For tables of one line per row whose text displayWidth measures
+ * as cli-table3 does (table.ts); tables that wrap their cells keep cli-table3.
  */
 export function linearTable(
   spec: { head: readonly string[]; rows: readonly (readonly string[])[]; align: readonly ("left" | "right")[] },
