@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { runInThisContext } from "node:vm";
 import { build } from "esbuild";
 
 const dist = new URL("../dist/", import.meta.url);
@@ -81,15 +82,17 @@ const noChalkDetection = {
 // The yaml package is a bundle of its own too, dist/yaml.cjs with its code cache: a run
 // that reads a scenario in the plain style (src/lib/plain-yaml.ts) never needs it, and
 // then neither reads, compiles nor initialises its 160 KB. cli.cjs gets a stand-in whose
-// exports load it from launch.cjs at their first use (--set, sweep, a problem to locate).
+// exports load it from launch.cjs at their first use (the document itself needed: an
+// override or a sweep's value written into it, a file the quick pass declines, a problem
+// to place at its line). Every importer gets the stand-in, so that no second copy of yaml
+// lands in cli.cjs. The stand-in's `require("./launch.cjs")` is the instance that loaded
+// cli.cjs (Node caches a module by its path), so yaml is loaded with loadBundle's settings.
 const yamlExports = Object.keys(createRequire(import.meta.url)("yaml"));
 /** @type {import("esbuild").Plugin} */
 const yamlApart = {
   name: "yaml-apart",
   setup(builder) {
-    builder.onResolve({ filter: /^yaml$/ }, (args) =>
-      /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: "yaml", namespace: "yaml-apart" },
-    );
+    builder.onResolve({ filter: /^yaml$/ }, () => ({ path: "yaml", namespace: "yaml-apart" }));
     builder.onResolve({ filter: /^\.\/launch\.cjs$/, namespace: "yaml-apart" }, () => ({ path: "./launch.cjs", external: true }));
     builder.onLoad({ filter: /.*/, namespace: "yaml-apart" }, () => ({
       contents: [
@@ -135,10 +138,17 @@ await build({
   ...common,
   entryPoints: [createRequire(import.meta.url).resolve("yaml")],
   outfile: "dist/yaml.cjs",
-  banner: { js: "(function (exports, require, module, __filename, __dirname) {" },
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
   footer: { js: "})" },
 });
-writeFileSync(new URL("yaml.cjs", dist), asciiOnly(readFileSync(new URL("yaml.cjs", dist), "utf8")));
+const yamlBundle = asciiOnly(readFileSync(new URL("yaml.cjs", dist), "utf8"));
+writeFileSync(new URL("yaml.cjs", dist), yamlBundle);
+// The stand-in's names are the package's; a name missing from the bundle would be undefined only at run time.
+const yamlModule = { exports: /** @type {Record<string, unknown>} */ ({}) };
+runInThisContext(yamlBundle)(yamlModule.exports, createRequire(import.meta.url), yamlModule, "yaml.cjs", ".");
+if (Object.keys(yamlModule.exports).sort().join() !== [...yamlExports].sort().join()) {
+  throw new Error("dist/yaml.cjs does not export the names of the yaml package that cli.cjs's stand-in has");
+}
 await build({ ...common, entryPoints: ["src/report/html/index.ts"], outfile: "dist/html.cjs" });
 
 // The library (src/index.ts, docs/api.md): one CommonJS bundle, and an ES module that

@@ -13,7 +13,8 @@ const { Script } = require("node:vm");
 
 /**
  * The bundle's exports and its compiled script. With `debug`, says on stderr when V8
- * rejects the cache (another Node.js build): the run is then only slower.
+ * rejects the cache (another Node.js build): the run is then only slower. `debug` and
+ * `env` are kept for the bundles loaded later (requireYaml).
  * @param {boolean} [debug]
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {{ cli: { main: (argv: string[]) => unknown, runCli: (argv: string[], io: import("../src/cli/io.js").CliIo) => Promise<number> }, script: Script, cacheRejected: boolean, userCache: string | undefined }}

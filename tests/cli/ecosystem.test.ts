@@ -227,10 +227,15 @@ describe("the V8 code cache of another Node.js build", () => {
     const root = packageWithForeignCache("yaml");
     const cacheHome = tempFolder();
     // --set writes into the YAML document, which the yaml package parses.
-    expect(runLaunch(root, { XDG_CACHE_HOME: cacheHome }, ["run", "--set", "horizon_days=30", "--format", "json"]).status).toBe(0);
-    expect(readdirSync(join(cacheHome, "llm-cac"))).toEqual([
-      expect.stringMatching(new RegExp(`^yaml-${process.version}-${process.arch}-\\d+-\\d+\\.cache$`)),
-    ]);
+    const argv = ["run", "--set", "horizon_days=30", "--format", "json"];
+    expect(runLaunch(root, { XDG_CACHE_HOME: cacheHome }, argv).status).toBe(0);
+    const saved = readdirSync(join(cacheHome, "llm-cac"));
+    expect(saved).toEqual([expect.stringMatching(new RegExp(`^yaml-${process.version}-${process.arch}-\\d+-\\d+\\.cache$`))]);
+    const path = join(cacheHome, "llm-cac", saved[0]!);
+    const firstWrite = statSync(path).mtimeMs;
+    // The second run accepts the saved cache, so it writes nothing.
+    expect(runLaunch(root, { XDG_CACHE_HOME: cacheHome }, argv).status).toBe(0);
+    expect(statSync(path).mtimeMs).toBe(firstWrite);
   });
 
   it.runIf(process.platform === "linux")("neither hangs nor fails where the cache folder's parent cannot hold folders (/proc/self)", () => {
