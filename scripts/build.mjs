@@ -18,6 +18,7 @@ import { runInThisContext } from "node:vm";
 import { build } from "esbuild";
 
 const dist = new URL("../dist/", import.meta.url);
+const requireFromScripts = createRequire(import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -87,7 +88,7 @@ const noChalkDetection = {
 // to place at its line). Every importer gets the stand-in, so that no second copy of yaml
 // lands in cli.cjs. The stand-in's `require("./launch.cjs")` is the instance that loaded
 // cli.cjs (Node caches a module by its path), so yaml is loaded with loadBundle's settings.
-const yamlExports = Object.keys(createRequire(import.meta.url)("yaml"));
+const yamlExports = Object.keys(requireFromScripts("yaml"));
 /** @type {import("esbuild").Plugin} */
 const yamlApart = {
   name: "yaml-apart",
@@ -121,31 +122,36 @@ function asciiOnly(code) {
   });
 }
 
-await build({
-  ...common,
+/**
+ * A bundle launch.cjs loads (dist/NAME.cjs): written as the function CommonJS wraps a
+ * module in, for launch.cjs to compile as it is (wrapping it at run time would copy the
+ * whole source into a second string), and ASCII only (asciiOnly). Its text.
+ * @param {string} name
+ * @param {import("esbuild").BuildOptions} options
+ */
+async function buildLaunched(name, options) {
+  await build({
+    ...common,
+    ...options,
+    outfile: `dist/${name}.cjs`,
+    banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
+    footer: { js: "})" },
+  });
+  const text = asciiOnly(readFileSync(new URL(`${name}.cjs`, dist), "utf8"));
+  writeFileSync(new URL(`${name}.cjs`, dist), text);
+  return text;
+}
+
+await buildLaunched("cli", {
   entryPoints: ["src/cli.ts"],
-  outfile: "dist/cli.cjs",
-  // Written as the function CommonJS wraps a module in, for launch.cjs to compile as it is:
-  // wrapping it at run time would copy the whole source into a second string.
-  banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
-  footer: { js: "})" },
   plugins: [htmlApart, lazyChildProcess, yamlApart, noChalkDetection],
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },
 });
-writeFileSync(new URL("cli.cjs", dist), asciiOnly(readFileSync(new URL("cli.cjs", dist), "utf8")));
-await build({
-  ...common,
-  entryPoints: [createRequire(import.meta.url).resolve("yaml")],
-  outfile: "dist/yaml.cjs",
-  banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
-  footer: { js: "})" },
-});
-const yamlBundle = asciiOnly(readFileSync(new URL("yaml.cjs", dist), "utf8"));
-writeFileSync(new URL("yaml.cjs", dist), yamlBundle);
+const yamlBundle = await buildLaunched("yaml", { entryPoints: [requireFromScripts.resolve("yaml")] });
 // The stand-in's names are the package's; a name missing from the bundle would be undefined only at run time.
 const yamlModule = { exports: /** @type {Record<string, unknown>} */ ({}) };
-runInThisContext(yamlBundle)(yamlModule.exports, createRequire(import.meta.url), yamlModule, "yaml.cjs", ".");
+runInThisContext(yamlBundle)(yamlModule.exports, requireFromScripts, yamlModule, "yaml.cjs", ".");
 if (Object.keys(yamlModule.exports).sort().join() !== [...yamlExports].sort().join()) {
   throw new Error("dist/yaml.cjs does not export the names of the yaml package that cli.cjs's stand-in has");
 }
@@ -161,7 +167,7 @@ await build({
   plugins: [htmlApart],
   supported: { "dynamic-import": false },
 });
-const libraryExports = Object.keys(createRequire(import.meta.url)("../dist/index.cjs")).sort();
+const libraryExports = Object.keys(requireFromScripts("../dist/index.cjs")).sort();
 writeFileSync(new URL("index.mjs", dist), `import library from "./index.cjs";\nexport const { ${libraryExports.join(", ")} } = library;\n`);
 
 copyFileSync(new URL("launch.cjs", import.meta.url), new URL("launch.cjs", dist));

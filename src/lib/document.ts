@@ -74,6 +74,12 @@ function unparsedYaml(text: string, file: string, plain: Record<string, unknown>
   return source;
 }
 
+/** A copy of the value plain-yaml.ts read, while the YAML is not parsed (a copy, as the document's own toJS makes one at each call). */
+function unparsedValue(source: ScenarioDocument): Record<string, unknown> | undefined {
+  const plain = plainValues.get(source);
+  return plain === undefined ? undefined : structuredClone(plain);
+}
+
 function parsedYaml(text: string, file: string): ScenarioDocument {
   const lineCounter = new LineCounter();
   // logLevel "error": the yaml package's warnings would go to the process's stderr as Node
@@ -161,9 +167,8 @@ function showTag(message: string): string {
 
 /** The plain value of the document; an error for an empty file, alias bombs and non-mapping roots. */
 export function documentValue(source: ScenarioDocument): Record<string, unknown> {
-  const plain = plainValues.get(source);
-  // A copy, as the document's own toJS makes one at each call.
-  if (plain !== undefined) return structuredClone(plain);
+  const unparsed = unparsedValue(source);
+  if (unparsed !== undefined) return unparsed;
   const { document, file } = source;
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
     throw UserError.fromProblems([{ file, message: "the file is empty: a scenario is a YAML mapping (see `llm-cac init -`)" }]);
@@ -184,8 +189,8 @@ export function documentValue(source: ScenarioDocument): Record<string, unknown>
 
 /** The plain value of the document, whatever it is; an error for alias bombs. */
 export function plainValue(source: ScenarioDocument): unknown {
-  const plain = plainValues.get(source);
-  if (plain !== undefined) return structuredClone(plain);
+  const unparsed = unparsedValue(source);
+  if (unparsed !== undefined) return unparsed;
   try {
     return source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {

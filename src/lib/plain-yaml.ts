@@ -91,7 +91,7 @@ class BlockReader {
     const value: Record<string, unknown> = {};
     for (let line = this.peek(); line !== undefined && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) decline();
-      if (line.text === "-" || line.text.startsWith("- ")) break;
+      if (isListItem(line.text)) break;
       const key = KEY.exec(line.text);
       if (key === null || SPECIAL_KEYS.has(key[1]!) || Object.hasOwn(value, key[1]!)) decline();
       this.next++;
@@ -106,13 +106,14 @@ class BlockReader {
     const value: unknown[] = [];
     for (let line = this.peek(); line !== undefined && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) decline();
-      if (line.text !== "-" && !line.text.startsWith("- ")) break;
+      if (!isListItem(line.text)) break;
       const rest = line.text.slice(1).trimStart();
-      if (rest.startsWith("-") && (rest === "-" || rest.startsWith("- "))) decline();
+      if (isListItem(rest)) decline();
       if (KEY.test(rest)) {
         // `- name: bilibili`: a mapping whose keys start at the column of `name`.
-        this.lines[this.next] = { indent: indent + line.text.length - rest.length, text: rest };
-        value.push(this.mapping(indent + line.text.length - rest.length, depth + 1));
+        const keyColumn = indent + line.text.length - rest.length;
+        this.lines[this.next] = { indent: keyColumn, text: rest };
+        value.push(this.mapping(keyColumn, depth + 1));
       } else {
         this.next++;
         value.push(this.valueAfter(rest, indent, depth, false));
@@ -129,7 +130,7 @@ class BlockReader {
     if (rest === "" || rest.startsWith("#")) {
       const below = this.peek();
       if (below === undefined || below.indent < indent) return null;
-      const isList = below.text === "-" || below.text.startsWith("- ");
+      const isList = isListItem(below.text);
       if (below.indent === indent) return ofKey && isList ? this.list(indent, depth + 1) : null;
       return isList ? this.list(below.indent, depth + 1) : this.mapping(below.indent, depth + 1);
     }
@@ -205,6 +206,11 @@ export function beforeComment(text: string): string {
   return comment === -1 ? text : text.slice(0, comment);
 }
 
+/** A line (after its indentation) that is an item of a block list: `- value`, or `-` alone with the value below. */
+function isListItem(text: string): boolean {
+  return text === "-" || text.startsWith("- ");
+}
+
 /** Indicators cannot start a plain value; a `-` can before a number. */
 function canStartPlain(plain: string): boolean {
   return !/^[-?:,[\]{}#&*!|>'"%@`]/.test(plain) || /^-[0-9.]/.test(plain);
@@ -238,12 +244,13 @@ function flowCollection(text: string, depth: number): [unknown, string] {
       if (key === null || SPECIAL_KEYS.has(key[1]!) || Object.hasOwn(map, key[1]!)) decline();
       const [value, after] = inlineValue(rest.slice(key[0].length), true, depth);
       map[key[1]!] = value;
-      rest = after.trimStart();
+      rest = after;
     } else {
       const [value, after] = inlineValue(rest, true, depth);
       list.push(value);
-      rest = after.trimStart();
+      rest = after;
     }
+    rest = rest.trimStart();
     if (rest.startsWith(close)) return [isMap ? map : list, rest.slice(1)];
     if (!rest.startsWith(", ")) decline();
     rest = rest.slice(2).trimStart();

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import { linearTable } from "./linear-table.js";
-import { displayWidth } from "./width.js";
+import { displayWidth, withoutColour } from "./width.js";
 
 /** A table's text before it is drawn: the head, the rows and each column's alignment. */
 export interface TableSpec {
@@ -50,16 +50,16 @@ export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance
   const columnWidths = spec.head.map((head, column) =>
     Math.max(displayWidth(head), ...spec.rows.map((row) => displayWidth(row[column] ?? ""))),
   );
-  const drawLinear = [spec.head, ...spec.rows].every((row) => row.every((cell) => SAME_WIDTH_TEXT.test(cell.replace(ANSI, ""))));
+  const drawLinear = [spec.head, ...spec.rows].every((row) => row.every((cell) => SAME_WIDTH_TEXT.test(withoutColour(cell))));
   return columnGroups(columnWidths, width)
     .map((group) => {
       const columns = [0, ...group];
-      if (!drawLinear) return cliTable3(spec, columns, chalk);
-      const part = {
+      const part: TableSpec = {
         head: columns.map((column) => spec.head[column] ?? ""),
         rows: spec.rows.map((row) => columns.map((column) => row[column] ?? "")),
         align: columns.map((column) => spec.align[column] ?? "left"),
       };
+      if (!drawLinear) return cliTable3(part, chalk);
       return linearTable(
         part,
         columns.map((column) => columnWidths[column]! + 2),
@@ -77,16 +77,13 @@ export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance
  */
 const SAME_WIDTH_TEXT =
   /^[\x20-\x7E\u00A0-\u00A8\u00AA-\u00AD\u00AF-\u024F\u0370-\u03FF\u0400-\u0482\u048A-\u04FF\u2013\u2014\u2018-\u201D\u2026\u20AC\u2212\u3001-\u302F\u3031-\u303C\u4E00-\u9FFF\uFF01-\uFF60]*$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** The columns `columns` of the table as cli-table3 draws them, each as wide as its widest cell. */
-function cliTable3(spec: TableSpec, columns: readonly number[], chalk: ChalkInstance): string {
+/** The table as cli-table3 draws it, each column as wide as its widest cell. */
+function cliTable3(spec: TableSpec, chalk: ChalkInstance): string {
   const table = new Table({
-    head: columns.map((column) => chalk.bold(spec.head[column] ?? "")),
-    colAligns: columns.map((column) => spec.align[column] ?? "left"),
+    head: spec.head.map((head) => chalk.bold(head)),
+    colAligns: spec.align,
     style: { head: [], border: [], compact: true },
   });
-  for (const row of spec.rows) table.push(columns.map((column) => row[column] ?? ""));
+  for (const row of spec.rows) table.push(row);
   return table.toString();
 }

@@ -9,10 +9,15 @@ const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
 const ZERO_WIDTH = /\p{Mn}|\p{Me}|[\u200B-\u200F]|\uFE0F/u;
 
+/** `text` without its ANSI colour codes. */
+export function withoutColour(text: string): string {
+  return text.replace(ANSI, "");
+}
+
 /** Columns a string takes on a terminal: colour codes none, East Asian wide characters two, combining marks none. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text.replace(ANSI, "")) width += WIDE.test(char) ? 2 : ZERO_WIDTH.test(char) ? 0 : 1;
+  for (const char of withoutColour(text)) width += WIDE.test(char) ? 2 : ZERO_WIDTH.test(char) ? 0 : 1;
   return width;
 }
 
