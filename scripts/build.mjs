@@ -4,6 +4,7 @@
 //   html.cjs   the HTML reports with d3, apart: required by cli.cjs only for --format html
 //   cli.cache  V8's code cache for cli.cjs, made by running it once on the default scenario
 //   yaml.cjs, yaml.cache  the yaml package apart, loaded by launch.cjs on first use, and its cache
+//   zod.cjs, zod.cache    zod apart, alike
 //   launch.cjs the entry bin/llm-cac.js requires: loads cli.cjs with that cache
 //   models.json data/models.yaml parsed at build time (scripts/build-catalog.mjs)
 //   index.cjs, index.mjs  the library (import/require "llm-cac"), types by scripts/build-types.mjs
@@ -80,32 +81,48 @@ const noChalkDetection = {
     }));
   },
 };
-// The yaml package is a bundle of its own too, dist/yaml.cjs with its code cache: a run
-// that reads a scenario in the plain style (src/lib/plain-yaml.ts) never needs it, and
-// then neither reads, compiles nor initialises its 160 KB. cli.cjs gets a stand-in whose
-// exports load it from launch.cjs at their first use (the document itself needed: an
-// override or a sweep's value written into it, a file the quick pass declines, a problem
-// to place at its line). Every importer gets the stand-in, so that no second copy of yaml
+// The yaml package and zod are bundles of their own too, dist/yaml.cjs and dist/zod.cjs,
+// each with its code cache: a run that reads a valid scenario in the plain style
+// (src/lib/plain-yaml.ts, then the schema's plan, src/lib/schema-plan.ts) needs neither,
+// and then neither reads, compiles nor initialises their 160 and 80 KB. cli.cjs gets a
+// stand-in whose exports load the bundle from launch.cjs at their first use (an override,
+// a sweep's value written into the document, a file the quick passes decline, a problem to
+// word or to place at its line). Every importer gets the stand-in, so that no second copy
 // lands in cli.cjs. The stand-in's `require("./launch.cjs")` is the instance that loaded
-// cli.cjs (Node caches a module by its path), so yaml is loaded with loadBundle's settings.
-const yamlExports = Object.keys(requireFromScripts("yaml"));
-/** @type {import("esbuild").Plugin} */
-const yamlApart = {
-  name: "yaml-apart",
-  setup(builder) {
-    builder.onResolve({ filter: /^yaml$/ }, () => ({ path: "yaml", namespace: "yaml-apart" }));
-    builder.onResolve({ filter: /^\.\/launch\.cjs$/, namespace: "yaml-apart" }, () => ({ path: "./launch.cjs", external: true }));
-    builder.onLoad({ filter: /.*/, namespace: "yaml-apart" }, () => ({
-      contents: [
-        "let yaml;",
-        `for (const name of ${JSON.stringify(yamlExports)}) {`,
-        '  Object.defineProperty(exports, name, { enumerable: true, get: () => (yaml ??= require("./launch.cjs").requireYaml())[name] });',
-        "}",
-      ].join("\n"),
-      loader: "js",
-    }));
-  },
-};
+// cli.cjs (Node caches a module by its path), so the bundle is loaded with loadBundle's settings.
+/**
+ * The bundles built apart: the imports of cli.cjs that get the stand-in, the bundle's name,
+ * and its entry: the yaml package, and src/lib/zod.ts, the part of zod that llm-cac uses.
+ */
+const APART = [
+  { imports: /^yaml$/, name: "yaml", entry: requireFromScripts.resolve("yaml") },
+  { imports: /[\\/]lib[\\/]zod\.js$/, name: "zod", entry: "src/lib/zod.ts" },
+];
+/**
+ * The stand-in for a bundle built apart, whose exports are the bundle's `names`.
+ * @param {{ imports: RegExp, name: string }} apart
+ * @param {string[]} names
+ * @returns {import("esbuild").Plugin}
+ */
+function standIn({ imports, name }, names) {
+  const namespace = `${name}-apart`;
+  return {
+    name: namespace,
+    setup(builder) {
+      builder.onResolve({ filter: imports }, () => ({ path: name, namespace }));
+      builder.onResolve({ filter: /^\.\/launch\.cjs$/, namespace }, () => ({ path: "./launch.cjs", external: true }));
+      builder.onLoad({ filter: /.*/, namespace }, () => ({
+        contents: [
+          "let bundle;",
+          `for (const name of ${JSON.stringify(names)}) {`,
+          `  Object.defineProperty(exports, name, { enumerable: true, get: () => (bundle ??= require("./launch.cjs").requireBundle(${JSON.stringify(name)}))[name] });`,
+          "}",
+        ].join("\n"),
+        loader: "js",
+      }));
+    },
+  };
+}
 /**
  * `code` with every non-ASCII character written as a `\\uXXXX` escape. esbuild escapes them
  * in strings, templates and names, but not in regular expression literals (`/[$¥€£]/`);
@@ -142,19 +159,25 @@ async function buildLaunched(name, options) {
   return text;
 }
 
+/** @type {import("esbuild").Plugin[]} */
+const standIns = [];
+for (const apart of APART) {
+  const bundle = await buildLaunched(apart.name, { entryPoints: [apart.entry] });
+  const module = { exports: /** @type {Record<string, unknown>} */ ({}) };
+  runInThisContext(bundle)(module.exports, requireFromScripts, module, `${apart.name}.cjs`, ".");
+  const names = Object.keys(module.exports);
+  // The yaml stand-in's names are the package's: one missing from the bundle would be undefined only at run time.
+  if (apart.name === "yaml" && names.sort().join() !== Object.keys(requireFromScripts("yaml")).sort().join()) {
+    throw new Error("dist/yaml.cjs does not export the names of the yaml package");
+  }
+  standIns.push(standIn(apart, names));
+}
 await buildLaunched("cli", {
   entryPoints: ["src/cli.ts"],
-  plugins: [htmlApart, lazyChildProcess, yamlApart, noChalkDetection],
+  plugins: [htmlApart, lazyChildProcess, noChalkDetection, ...standIns],
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },
 });
-const yamlBundle = await buildLaunched("yaml", { entryPoints: [requireFromScripts.resolve("yaml")] });
-// The stand-in's names are the package's; a name missing from the bundle would be undefined only at run time.
-const yamlModule = { exports: /** @type {Record<string, unknown>} */ ({}) };
-runInThisContext(yamlBundle)(yamlModule.exports, requireFromScripts, yamlModule, "yaml.cjs", ".");
-if (Object.keys(yamlModule.exports).sort().join() !== [...yamlExports].sort().join()) {
-  throw new Error("dist/yaml.cjs does not export the names of the yaml package that cli.cjs's stand-in has");
-}
 await build({ ...common, entryPoints: ["src/report/html/index.ts"], outfile: "dist/html.cjs" });
 
 // The library (src/index.ts, docs/api.md): one CommonJS bundle, and an ES module that

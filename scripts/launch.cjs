@@ -2,7 +2,8 @@
 // bundled CLI in dist/cli.cjs, compiled from V8's code cache in dist/cli.cache when V8
 // accepts it (same Node.js build), from source otherwise, and then V8's cache for this
 // Node.js is saved once into the user's cache folder for the next runs. The yaml package
-// is a bundle of its own, dist/yaml.cjs with dist/yaml.cache, loaded alike on first use.
+// and zod are bundles of their own, dist/yaml.cjs and dist/zod.cjs with their caches,
+// loaded alike on first use.
 // CommonJS, like bin/, because Node starts a CommonJS entry a few milliseconds faster
 // than an ES module.
 "use strict";
@@ -14,7 +15,7 @@ const { Script } = require("node:vm");
 /**
  * The bundle's exports and its compiled script. With `debug`, says on stderr when V8
  * rejects the cache (another Node.js build): the run is then only slower. `debug` and
- * `env` are kept for the bundles loaded later (requireYaml).
+ * `env` are kept for the bundles loaded later (requireBundle).
  * @param {boolean} [debug]
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {{ cli: { main: (argv: string[]) => unknown, runCli: (argv: string[], io: import("../src/cli/io.js").CliIo) => Promise<number> }, script: Script, cacheRejected: boolean, userCache: string | undefined }}
@@ -25,11 +26,11 @@ function loadBundle(debug = false, env = process.env) {
   return { cli: exports, script, cacheRejected, userCache };
 }
 
-/** How loadBundle was called: the bundles loaded later (yaml) are loaded alike. */
+/** How loadBundle was called: the bundles loaded later (yaml, zod) are loaded alike. */
 let settings = { debug: false, env: process.env };
 
 /**
- * Every bundle loaded so far, by name (`cli`, `yaml`), with its script and whether V8
+ * Every bundle loaded so far, by name (`cli`, `yaml`, `zod`), with its script and whether V8
  * rejected its cache: the build's cache maker saves their caches, and main() saves the
  * user's cache of those V8 rejected.
  * @type {Map<string, { exports: any, script: Script, cacheRejected: boolean, userCache: string | undefined }>}
@@ -37,12 +38,13 @@ let settings = { debug: false, env: process.env };
 const loaded = new Map();
 
 /**
- * The yaml package, from dist/yaml.cjs and its own code cache, loaded at the first use of
- * any of its exports (the build gives cli.cjs a stand-in for `yaml` that calls this): a
- * run that reads a scenario in the plain style (lib/plain-yaml.ts) never loads it.
+ * A package built apart (`yaml`, `zod`), from dist/NAME.cjs and its own code cache, loaded
+ * at the first use of any of its exports (the build gives cli.cjs a stand-in that calls
+ * this): a run on a valid scenario in the plain style loads neither.
+ * @param {string} name
  */
-function requireYaml() {
-  return (loaded.get("yaml") ?? loadCompiled("yaml")).exports;
+function requireBundle(name) {
+  return (loaded.get(name) ?? loadCompiled(name)).exports;
 }
 
 /**
@@ -88,7 +90,7 @@ function loadCompiled(name) {
 const MAX_CACHE_PER_BUNDLE_BYTE = 8;
 
 /**
- * Where this Node.js build keeps its own code cache of a bundle (`cli`, `yaml`):
+ * Where this Node.js build keeps its own code cache of a bundle (`cli`, `yaml`, `zod`):
  * $XDG_CACHE_HOME/llm-cac (else ~/.cache/llm-cac), one file per Node.js version and
  * architecture (V8 accepts a cache only from the same build) and per bundle (its name,
  * size and time), so that two installed versions never overwrite each other's.
@@ -201,4 +203,4 @@ function main(argv) {
   });
 }
 
-module.exports = { loadBundle, loaded, main, requireYaml };
+module.exports = { loadBundle, loaded, main, requireBundle };

@@ -26,13 +26,18 @@ const root = join(__dirname, "..");
     const code = await cli.runCli(["run", join(root, "data", "scenarios", "default.yaml"), "--format", format], io);
     if (code !== 0) throw new Error(`warming the code cache: run --format ${format} exited ${code}`);
   }
-  // An override parses the YAML with the yaml package (dist/yaml.cjs), as sweep and --samples do.
+  // An override parses the YAML with the yaml package (dist/yaml.cjs), as sweep and --samples do, and walks the zod schema.
   const withSet = ["run", join(root, "data", "scenarios", "default.yaml"), "--set", "usage.sessions_per_dau=1.75", "--format", "json"];
   if ((await cli.runCli(withSet, io)) !== 0) throw new Error("warming the code cache: run --set exited non-zero");
   writeFileSync(join(dist, "cli.cache"), script.createCachedData());
-  const yaml = loaded.get("yaml");
-  if (yaml === undefined) throw new Error("warming the code cache: run --set did not load dist/yaml.cjs");
-  writeFileSync(join(dist, "yaml.cache"), yaml.script.createCachedData());
+  // A problem to word parses with the zod schema (dist/zod.cjs), as any file its plan declines.
+  const invalid = ["run", join(root, "data", "scenarios", "default.yaml"), "--set", "horizon_days=0", "--format", "json"];
+  if ((await cli.runCli(invalid, io)) !== 2) throw new Error("warming the code cache: run --set horizon_days=0 did not exit 2");
+  for (const name of ["yaml", "zod"]) {
+    const bundle = loaded.get(name);
+    if (bundle === undefined) throw new Error(`warming the code cache: no run loaded dist/${name}.cjs`);
+    writeFileSync(join(dist, `${name}.cache`), bundle.script.createCachedData());
+  }
 })().catch((error) => {
   console.error(error);
   process.exit(1);

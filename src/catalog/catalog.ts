@@ -6,7 +6,7 @@
  * A file is read like a scenario (document.ts, issues.ts): a strict zod schema, then
  * rules across fields, every problem at once at its `file:line:col`.
  */
-import * as z from "zod/mini";
+import * as z from "../lib/zod.js";
 import { UserError } from "../lib/errors.js";
 import { parseYaml, plainValue, problemsError } from "../lib/document.js";
 import { type FieldProblem, problemsFromIssues } from "../lib/issues.js";

@@ -42,9 +42,9 @@ export function completionSpec(program: Command): CommandSpec[] {
 /** Every dotted path `--set` takes, a list's items by index 0 (a name works too): `acquisition.channels.0.cpa`. */
 function setPaths(path: (string | number)[] = [], depth = 0): string[] {
   if (depth > 6) return [];
-  const kinds = kindsAt(scenarioSchema, path);
+  const kinds = kindsAt(scenarioSchema(), path);
   // A value that may also be a range ({ low, high }) completes as the value: a range is typed whole.
-  const keys = kinds.has("object") && !kinds.has("leaf") ? keysAt(scenarioSchema, path) : [];
+  const keys = kinds.has("object") && !kinds.has("leaf") ? keysAt(scenarioSchema(), path) : [];
   const below: (string | number)[][] = [...keys.map((key) => [...path, key]), ...(kinds.has("array") ? [[...path, 0]] : [])];
   const here = path.length > 0 ? [path.join(".")] : [];
   return [...here, ...below.flatMap((next) => setPaths(next, depth + 1))];

@@ -18,6 +18,7 @@ import {
 import { basename, dirname, join, sep } from "node:path";
 import { UserError } from "../lib/errors.js";
 import { describeFsError, STDIN_NAME } from "../lib/read.js";
+import type { ProcessStdout } from "./stdout.js";
 
 /** Everything a command touches outside itself, so that tests can run commands in-process. */
 export interface CliIo {
@@ -60,16 +61,17 @@ export function terminalColumns(ttyColumns: number | undefined, columnsVariable:
   return fromVariable > 0 ? fromVariable : DEFAULT_COLUMNS;
 }
 
-export function processIo(): CliIo {
+/** The process's own io, writing to `stdout`. */
+export function processIo(stdout: ProcessStdout): CliIo {
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readStdin: readStdinBytes,
     stdinHasData: stdinIsPipeOrFile,
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutIsTTY: stdout.isTTY,
     stderrIsTTY: () => process.stderr.isTTY === true,
-    columns: terminalColumns(process.stdout.isTTY === true ? process.stdout.columns : undefined, process.env.COLUMNS),
+    columns: terminalColumns(stdout.columns, process.env.COLUMNS),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),
   };

@@ -4,6 +4,7 @@ import { formatProblem, isUserError, UserError } from "../lib/errors.js";
 import { describeFsError } from "../lib/read.js";
 import { type CliIo, processIo } from "./io.js";
 import { buildProgram } from "./program.js";
+import { ProcessStdout } from "./stdout.js";
 
 const EXIT_OK = 0;
 const EXIT_USAGE = 2;
@@ -79,27 +80,14 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
 
 /** Entry point of the built binary. */
 export async function main(argv: readonly string[]): Promise<void> {
-  let writeError: NodeJS.ErrnoException | undefined;
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`llm-cac run | head -1`) is the reader's choice, not an error.
-    if (error.code === "EPIPE") process.exit(EXIT_OK);
-    writeError ??= error;
-  });
-  const code = await runCli(argv, processIo());
+  const stdout = new ProcessStdout(() => process.exit(EXIT_OK));
+  const code = await runCli(argv, processIo(stdout));
   // A full disk (ENOSPC) or a failing device (EIO) must not pass for a report written.
-  await flushed(process.stdout);
+  const writeError = await stdout.finished();
   if (writeError === undefined) {
     process.exitCode = code;
     return;
   }
   process.stderr.write(`llm-cac: cannot write to stdout: ${describeFsError(writeError, "write")}\n`);
   process.exitCode = EXIT_USAGE;
-}
-
-/** Resolves once what was written before has gone out, or failed (its error goes to the stream's listener). */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.destroyed) resolve();
-    else stream.write("", () => resolve());
-  });
 }

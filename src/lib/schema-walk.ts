@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { PlanCheck, PlanFunctions, PlanNode, SchemaPlan } from "./schema-plan.js";
 
 // The one file that reads zod's internals (`_zod.def`): zod has no public API to walk a
 // schema. tests/lib/schema-walk.test.ts fails if a zod upgrade changes what is read here.
@@ -136,4 +137,136 @@ export function fieldSchemaAt(schema: z.core.$ZodType, path: readonly PropertyKe
     field = next;
   }
   return field;
+}
+
+/** A zod definition as schemaPlan reads it: every field it may look at, all optional. */
+interface AnyDef {
+  type: string;
+  check?: string;
+  checks?: z.core.$ZodCheck[];
+  coerce?: boolean;
+  format?: string;
+  value?: number;
+  inclusive?: boolean;
+  minimum?: number;
+  pattern?: RegExp;
+  fn?: unknown;
+  when?: unknown;
+  entries?: Record<string, unknown>;
+  innerType?: z.core.$ZodType;
+  defaultValue?: unknown;
+  shape?: Record<string, z.core.$ZodType>;
+  catchall?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  keyType?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+  in?: z.core.$ZodType;
+  out?: z.core.$ZodType;
+  transform?: unknown;
+}
+
+const defOf = (schema: z.core.$ZodType | z.core.$ZodCheck): AnyDef => schema._zod.def as unknown as AnyDef;
+
+/** The name `functions` has for `fn`; a function it lacks is a schema the plan cannot follow. */
+function nameIn(functions: Readonly<Record<string, unknown>>, fn: unknown, what: string): string {
+  const name = Object.keys(functions).find((key) => functions[key] === fn);
+  if (name === undefined) throw new Error(`schemaPlan: a ${what} that PlanFunctions does not name`);
+  return name;
+}
+
+/**
+ * The plan of a schema (lib/schema-plan.ts), for `parseByPlan` to parse as the schema does.
+ * It throws on anything it does not know how zod parses (another type, check or transform,
+ * an optional outside an object), so that a schema the plan would misread has no plan.
+ */
+export function schemaPlan(schema: z.core.$ZodType, functions: PlanFunctions): SchemaPlan {
+  const nodes: PlanNode[] = [];
+  const indexes = new Map<z.core.$ZodType, number>();
+
+  const checksOf = (def: AnyDef): PlanCheck[] => {
+    const checks: PlanCheck[] = def.format === "safeint" && def.check === "number_format" ? [{ check: "safeint" }] : [];
+    for (const check of (def.checks ?? []).map(defOf)) checks.push(planCheck(check));
+    return checks;
+  };
+  const planCheck = (check: AnyDef): PlanCheck => {
+    if (check.check === "greater_than" || check.check === "less_than")
+      return { check: check.check, value: check.value!, inclusive: check.inclusive === true };
+    if (check.check === "min_length") return { check: "min_length", minimum: check.minimum! };
+    if (check.check === "string_format" && check.format === "regex")
+      return { check: "regex", source: check.pattern!.source, flags: check.pattern!.flags };
+    if (check.check === "number_format" && check.format === "safeint") return { check: "safeint" };
+    // A refinement that runs only `when` something holds would pass values its function fails.
+    if (check.check === "custom" && check.when === undefined) return { check: "custom", name: nameIn(functions.checks, check.fn, "check") };
+    throw new Error(`schemaPlan: no plan for a ${check.check} check`);
+  };
+  const withoutChecks = (def: AnyDef): AnyDef => {
+    if ((def.checks ?? []).length > 0 || (def.check !== undefined && def.type !== "number"))
+      throw new Error(`schemaPlan: no plan for checks on a ${def.type}`);
+    return def;
+  };
+
+  const visit = (current: z.core.$ZodType, inObject = false): number => {
+    const known = indexes.get(current);
+    if (known !== undefined) return known;
+    const index = nodes.length;
+    indexes.set(current, index);
+    nodes.push({ type: "boolean" });
+    nodes[index] = planNode(current, inObject);
+    return index;
+  };
+  const planNode = (current: z.core.$ZodType, inObject: boolean): PlanNode => {
+    const def = defOf(current);
+    if (def.coerce === true) throw new Error("schemaPlan: no plan for coercion");
+    switch (def.type) {
+      case "number":
+      case "string":
+        return { type: def.type, checks: checksOf(def) };
+      case "boolean":
+        withoutChecks(def);
+        return { type: "boolean" };
+      case "enum": {
+        const values = Object.values(withoutChecks(def).entries ?? {});
+        if (!values.every((value) => typeof value === "string")) throw new Error("schemaPlan: no plan for an enum of other than strings");
+        return { type: "enum", values: values as string[] };
+      }
+      case "optional":
+      case "default": {
+        // In an object only: elsewhere zod's optional and default depend on what wraps them.
+        if (!inObject) throw new Error(`schemaPlan: no plan for a ${def.type} outside an object`);
+        const inner = visit(withoutChecks(def).innerType!);
+        if (def.type === "optional") return { type: "optional", inner };
+        const value = def.defaultValue;
+        if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
+          throw new Error("schemaPlan: no plan for a default of other than a string, number or boolean");
+        return { type: "default", inner, value };
+      }
+      case "object": {
+        const { catchall } = withoutChecks(def);
+        if (catchall === undefined || defOf(catchall).type !== "never")
+          throw new Error("schemaPlan: no plan for an object that is not strict");
+        const shape: Record<string, number> = {};
+        for (const [key, field] of Object.entries(def.shape ?? {})) shape[key] = visit(field, true);
+        return { type: "object", shape };
+      }
+      case "array":
+        return { type: "array", element: visit(def.element!), checks: checksOf(def) };
+      case "record": {
+        const key = withoutChecks(def).keyType!;
+        if (defOf(key).type !== "string") throw new Error("schemaPlan: no plan for a record whose keys are not strings");
+        return { type: "record", key: visit(key), value: visit(def.valueType!) };
+      }
+      case "union":
+        if ((def as { inclusive?: boolean }).inclusive === false) throw new Error("schemaPlan: no plan for an exclusive union");
+        return { type: "union", options: withoutChecks(def).options!.map((option) => visit(option)) };
+      case "pipe":
+        return { type: "pipe", in: visit(withoutChecks(def).in!), out: visit(def.out!) };
+      case "transform":
+        return { type: "transform", name: nameIn(functions.transforms, withoutChecks(def).transform, "transform") };
+      default:
+        throw new Error(`schemaPlan: no plan for a ${def.type}`);
+    }
+  };
+  visit(schema);
+  return { nodes };
 }

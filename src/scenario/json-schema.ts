@@ -1,4 +1,4 @@
-import { toJSONSchema } from "zod/mini";
+import { toJSONSchema } from "../lib/zod.js";
 import { pipeInputType } from "../lib/schema-walk.js";
 import { SECTIONS } from "../result/sections.js";
 import { METRIC_KINDS, METRIC_PATHS, type MetricKind } from "../result/metric-paths.js";
@@ -188,7 +188,7 @@ export function scenarioJsonSchema(): JsonSchema {
   // object among their places: a copy through text gives each place its own, for the
   // descriptions and range pointers that differ by place.
   const generated = JSON.parse(
-    JSON.stringify(toJSONSchema(scenarioSchema, { io: "input", target: "draft-07", override: annotateLeaf })),
+    JSON.stringify(toJSONSchema(scenarioSchema(), { io: "input", target: "draft-07", override: annotateLeaf })),
   ) as JsonSchema;
   pointRangesAtLeaves(generated, []);
   const { $schema, ...body } = generated;
@@ -216,11 +216,11 @@ export function scenarioJsonSchema(): JsonSchema {
 /** What the generator cannot know: money strings, ranges and currency codes, each said in words and a pattern. */
 function annotateLeaf(context: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
   const { zodSchema, jsonSchema } = context;
-  if (zodSchema === currencyCode) {
+  if (zodSchema === currencyCode()) {
     jsonSchema.pattern = "^[A-Z]{3}$";
     return;
   }
-  if (zodSchema === percentChange) {
+  if (zodSchema === percentChange()) {
     // A string pipe like money's, but a change limit is "10%", never money.
     for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
     Object.assign(jsonSchema, { type: "string", pattern: PERCENT_CHANGE_PATTERN.source });

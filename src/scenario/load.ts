@@ -10,6 +10,7 @@ import type { ScenarioSource } from "../lib/read.js";
 import { resolveValues } from "./resolve.js";
 import { crossFieldProblems, RULE_SECTIONS, sectionProblems } from "./rules.js";
 import { type ScenarioData, scenarioSchema } from "./schema.js";
+import { parseScenario } from "./parse.js";
 
 /** A valid scenario: its data as written (resolved) and the model's input. */
 export interface Scenario {
@@ -62,8 +63,8 @@ function validateScenario(
   value: unknown,
   options: LoadOptions & { onWarning?: (warning: InputProblem) => void } = {},
 ): ScenarioData {
-  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) fail(document, [...problemsFromIssues(parsed.error.issues, scenarioSchema), ...validSectionProblems(value)]);
+  const parsed = parseScenario(value);
+  if (!parsed.success) fail(document, [...problemsFromIssues(parsed.error.issues, scenarioSchema()), ...validSectionProblems(value)]);
 
   // The expect block's metric paths are checked here, while a bound still shows whether it was written as money.
   const resolveProblems: FieldProblem[] = expectProblems(parsed.data.expect);
@@ -86,7 +87,7 @@ function validateScenario(
  */
 function validSectionProblems(value: unknown): FieldProblem[] {
   const scenario = value as Record<string, unknown>;
-  const { shape } = scenarioSchema;
+  const { shape } = scenarioSchema();
   const currency = shape.currency.safeParse(scenario.currency);
   const fx = shape.fx.safeParse(scenario.fx);
   if (!currency.success || !fx.success) return [];

@@ -115,7 +115,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
       emptyParents.push([...path]);
       node = undefined;
     }
-    const kinds = kindsAt(scenarioSchema, path);
+    const kinds = kindsAt(scenarioSchema(), path);
     if (kinds.has("record")) {
       // A mapping with free keys (fx, expect.max): the rest of the path is the key, dots and all.
       const key = segments.slice(i).join(".");
@@ -155,7 +155,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
       node = node.items[index];
       continue;
     }
-    const keys = keysAt(scenarioSchema, path);
+    const keys = keysAt(scenarioSchema(), path);
     if (keys.length === 0) {
       return fail(
         `${here} takes a single value, so "${segments.slice(i).join(".")}" cannot follow it`,

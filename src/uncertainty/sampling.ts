@@ -9,7 +9,8 @@ import { centralValue, type Distribution, Range, type RangePicker } from "../sce
 import type { ScenarioSource } from "../lib/read.js";
 import { resolveValues } from "../scenario/resolve.js";
 import { crossFieldProblems, problemsWhereChanged } from "../scenario/rules.js";
-import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
+import type { ScenarioData } from "../scenario/schema.js";
+import { parseScenario } from "../scenario/parse.js";
 import { type PathTree, pathTrees, withValuesAt } from "../lib/value-at.js";
 
 /** One draw of a scenario: valid, or the rules across fields it breaks (it is then drawn again). */
@@ -70,7 +71,7 @@ export class ScenarioSampler {
   }
 
   private static withBase(document: ScenarioDocument, base: Scenario, origin: ScenarioSampler["origin"]): ScenarioSampler {
-    const parsed = scenarioSchema.safeParse(documentValue(document));
+    const parsed = parseScenario(documentValue(document));
     // The same document just passed the schema in scenarioFromDocument.
     if (!parsed.success) throw new Error(`${document.file}: the schema rejected a document it accepted before`);
     const paths = rangePaths(parsed.data);

@@ -1,5 +1,5 @@
 import { visit } from "yaml";
-import { safeParse } from "zod/mini";
+import { safeParse } from "../lib/zod.js";
 import { fieldSchemaAt } from "../lib/schema-walk.js";
 import { documentValue, type ScenarioDocument } from "../lib/document.js";
 import { withValueAt } from "../lib/value-at.js";
@@ -145,7 +145,7 @@ export class PatchedPoints {
     if (typeof section !== "string" || !SELF_CONTAINED_SECTIONS.has(section) || rest.length === 0) return undefined;
     const problems: FieldProblem[] = [];
     const { currency, fx = {} } = this.base.data;
-    const field = fieldSchemaAt(scenarioSchema, path);
+    const field = fieldSchemaAt(scenarioSchema(), path);
     // The field alone where nothing above it checks more than a list's length, and the file and its data hold the field's parents and the data the field: the section's parse then differs only there.
     if (field !== undefined && written(fileValue, path.slice(0, -1)) && written(this.base.data, path)) {
       const parsed = safeParse(field, plainOf(setting.value));
@@ -153,7 +153,8 @@ export class PatchedPoints {
       const value = resolveValues(parsed.data, { currency, fx }, problems);
       return problems.length > 0 ? null : { value };
     }
-    const schema = scenarioSchema.shape[section as keyof typeof scenarioSchema.shape];
+    const { shape } = scenarioSchema();
+    const schema = shape[section as keyof typeof shape];
     const parsed = schema.safeParse(withValueAt(fileValue[section], rest, plainOf(setting.value)));
     if (!parsed.success) return null;
     const resolved = resolveValues(parsed.data, { currency, fx }, problems);

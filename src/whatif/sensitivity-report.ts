@@ -93,7 +93,7 @@ export function sensitivityReport(
   const base = variants.base;
   const baseResult = evaluate(base);
   const baseMetric = metricValue(baseResult, metric);
-  const { inputs, skipped } = sensitivityInputs(base.data, (path) => numberLeafAt(scenarioSchema, path));
+  const { inputs, skipped } = sensitivityInputs(base.data, (path) => numberLeafAt(scenarioSchema(), path));
   const skippedAll: SkippedInput[] = [...skipped];
   // Before any move: each one sets plain numbers into the document.
   const written = Object.fromEntries(

@@ -76,7 +76,7 @@ export function solveReport(
 ): SolveReport {
   const { request, metric } = plan;
   const input = variants.settableInput({ segments: plan.segments, value: null, label: `--for ${request.for}` });
-  const leaf = numberLeafAt(scenarioSchema, input.path);
+  const leaf = numberLeafAt(scenarioSchema(), input.path);
   if (leaf === undefined)
     throw new UserError(`--for ${request.for}: not a numeric input; solve varies a number (a count, a price, a rate)`);
   const data = variants.base.data;

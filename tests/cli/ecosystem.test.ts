@@ -262,7 +262,7 @@ describe("the V8 code cache of another Node.js build", () => {
 });
 
 describe("the built bundle", () => {
-  it.each(["cli.cjs", "yaml.cjs"])(
+  it.each(["cli.cjs", "yaml.cjs", "zod.cjs"])(
     "%s is ASCII only: one other character would make V8 hold and compile all of it as two-byte text",
     (name) => {
       const bundle = readFileSync(join(ROOT, "dist", name), "latin1");
@@ -275,14 +275,19 @@ describe("the built bundle", () => {
     expect(spawnSync(process.execPath, ["-e", script]).status).toBe(0);
   });
 
-  /** The bundles a run loaded (launch.cjs's `loaded`), each with whether V8 took its code cache, and its exit status. */
-  function bundlesLoaded(argv: string[]): { status: number | null; bundles: Record<string, boolean> } {
+  /**
+   * The bundles a run loaded (launch.cjs's `loaded`), each with whether V8 took its code
+   * cache, its exit status, and whether it made Node's stream for stdout (a pipe here),
+   * which loads the `net` module.
+   */
+  function bundlesLoaded(argv: string[]): { status: number | null; bundles: Record<string, boolean>; stdoutStream: boolean } {
     const launch = JSON.stringify(join(ROOT, "dist", "launch.cjs"));
     const script = [
       `const launch = require(${launch});`,
       `launch.main(${JSON.stringify(argv)}).then(() => {`,
       "  const bundles = Object.fromEntries([...launch.loaded].map(([name, bundle]) => [name, !bundle.cacheRejected]));",
-      "  process.stderr.write('BUNDLES ' + JSON.stringify(bundles) + '\\n');",
+      "  const stdoutStream = process.moduleLoadList.includes('NativeModule net');",
+      "  process.stderr.write('BUNDLES ' + JSON.stringify({ bundles, stdoutStream }) + '\\n');",
       "});",
     ].join("\n");
     const result = spawnSync(process.execPath, ["-e", script], {
@@ -292,15 +297,25 @@ describe("the built bundle", () => {
       input: "",
     });
     const line = result.stderr.split("\n").find((text) => text.startsWith("BUNDLES "));
-    return { status: result.status, bundles: JSON.parse(line?.slice("BUNDLES ".length) ?? "null") };
+    return { status: result.status, ...JSON.parse(line?.slice("BUNDLES ".length) ?? "null") };
   }
 
-  it("leaves the yaml package unloaded for a scenario in the plain style, and loads it from its cache for --set", () => {
-    expect(bundlesLoaded(["check", "data/scenarios"])).toEqual({ status: 0, bundles: { cli: true } });
+  it("leaves yaml and zod unloaded for valid scenarios in the plain style, and loads them from their caches for --set", () => {
+    expect(bundlesLoaded(["check", "data/scenarios"])).toEqual({ status: 0, bundles: { cli: true }, stdoutStream: false });
     expect(bundlesLoaded(["run", "data/scenarios/default.yaml", "--set", "horizon_days=30", "--format", "json"])).toEqual({
       status: 0,
-      bundles: { cli: true, yaml: true },
+      bundles: { cli: true, yaml: true, zod: true },
+      stdoutStream: false,
     });
+  });
+
+  it("loads zod, from its cache, to word a problem of a file in the plain style", () => {
+    const file = join(tempFolder(), "bad.yaml");
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, "data", "scenarios", "default.yaml"), "utf8").replace("horizon_days: 365", "horizon_days: 0"),
+    );
+    expect(bundlesLoaded(["run", file]).bundles).toEqual({ cli: true, yaml: true, zod: true });
   });
 });
 

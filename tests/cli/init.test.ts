@@ -115,15 +115,15 @@ describe("the starter template", () => {
 
   it("shows every key of the format, set or as a commented alternative", () => {
     const named = new Set([...text.matchAll(/^\s*#?\s*(?:- )?([a-z_][a-z0-9_]*):/gm)].map((match) => match[1]));
-    const sections = keysAt(scenarioSchema, []);
+    const sections = keysAt(scenarioSchema(), []);
     const keys = new Set(sections);
     // keysAt looks through unions, so a rangeable leaf yields the range keys: those are checked below.
     const rangeKeys = ["low", "high", "dist", "mode"];
-    for (const section of sections) for (const key of keysAt(scenarioSchema, [section])) if (!rangeKeys.includes(key)) keys.add(key);
+    for (const section of sections) for (const key of keysAt(scenarioSchema(), [section])) if (!rangeKeys.includes(key)) keys.add(key);
     for (const key of [
-      ...keysAt(scenarioSchema, ["acquisition", "channels", 0]),
-      ...keysAt(scenarioSchema, ["training", "runs", 0]),
-      ...keysAt(scenarioSchema, ["inference", "price"]),
+      ...keysAt(scenarioSchema(), ["acquisition", "channels", 0]),
+      ...keysAt(scenarioSchema(), ["training", "runs", 0]),
+      ...keysAt(scenarioSchema(), ["inference", "price"]),
     ])
       keys.add(key);
     // Range keys are shown in the header comment: { low, high, dist: triangular, mode }.

@@ -13,7 +13,7 @@ export const BASE = {
 
 /** Plain data through the schema and money / range resolution, as the loader does before the rules. */
 export function scenarioData(value: Record<string, unknown>): ScenarioData {
-  const parsed = scenarioSchema.safeParse(value);
+  const parsed = scenarioSchema().safeParse(value);
   if (!parsed.success) throw new Error(`not a valid shape: ${JSON.stringify(parsed.error.issues)}`);
   const problems: FieldProblem[] = [];
   const data = resolveValues(parsed.data, { currency: parsed.data.currency, fx: parsed.data.fx ?? {} }, problems);

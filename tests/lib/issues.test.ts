@@ -24,9 +24,9 @@ describe("describeFound", () => {
 });
 
 function problems(value: Record<string, unknown>, prefix: PropertyKey[] = []): FieldProblem[] {
-  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
+  const parsed = scenarioSchema().safeParse(value, { reportInput: true });
   if (parsed.success) throw new Error("expected the schema to reject the value");
-  return problemsFromIssues(parsed.error.issues, scenarioSchema, prefix);
+  return problemsFromIssues(parsed.error.issues, scenarioSchema(), prefix);
 }
 
 describe("problemsFromIssues", () => {

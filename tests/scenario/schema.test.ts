@@ -4,9 +4,9 @@ import { Range } from "../../src/scenario/range.js";
 import { MAX_TURNS, RETENTION_DAYS, scenarioSchema } from "../../src/scenario/schema.js";
 import { BASE } from "../helpers/scenario-data.js";
 
-const parse = (changes: Record<string, unknown>) => scenarioSchema.safeParse({ ...BASE, ...changes });
+const parse = (changes: Record<string, unknown>) => scenarioSchema().safeParse({ ...BASE, ...changes });
 
-describe("scenarioSchema", () => {
+describe("scenarioSchema()", () => {
   it("fills in the defaults", () => {
     const parsed = parse({});
     expect(parsed.success).toBe(true);

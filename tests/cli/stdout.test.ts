@@ -1,0 +1,77 @@
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, ROOT, runBuilt } from "../helpers/cli.js";
+
+// src/cli/stdout.ts writes to a file, a pipe or /dev/null with writeSync instead of Node's
+// process.stdout stream. Whatever the target, the bytes and the exit code must be the stream's.
+
+const LAUNCH = join(ROOT, "dist", "launch.cjs");
+/** 3,650 days of daily rows: about 1 MB, many times what a pipe holds (64 KiB on Linux). */
+const LONG = ["run", "--timeline", "day", "--format", "csv", "--set", "horizon_days=3650"];
+
+/** The built CLI run with `stdout` as its file descriptor 1. */
+function runWithStdout(argv: string[], stdout: number) {
+  return spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", stdout, "pipe"], timeout: 20_000 });
+}
+
+describe("stdout that is no terminal", () => {
+  const piped = runBuilt(LONG);
+
+  it("gets the same bytes in a file as in a pipe", () => {
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(500_000);
+    const file = join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "out.csv");
+    const fd = openSync(file, "w");
+    const run = runWithStdout(LONG, fd);
+    closeSync(fd);
+    expect(run.status).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(piped.stdout);
+  });
+
+  it("hands the rest to Node's stream, in order, where a pipe that another stream made non-blocking is full", async () => {
+    // Touching process.stdout first makes the pipe non-blocking (libuv does so for its own
+    // stream); the reader waits, so writeSync meets EAGAIN once the pipe's 64 KiB are full.
+    const script = `process.stdout; require(${JSON.stringify(LAUNCH)}).main(${JSON.stringify(LONG)});`;
+    const child = spawn(process.execPath, ["-e", script], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const status = await new Promise((resolve) => child.on("close", resolve));
+    expect(status).toBe(0);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(piped.stdout);
+  });
+
+  it("exits 0 when the reader closes the pipe early (`| head -c 10`)", () => {
+    // bash's $PIPESTATUS is the exit code of the pipeline's first command.
+    const shell = spawnSync("bash", ["-c", 'node "$0" "$@" | head -c 10 > /dev/null; echo $PIPESTATUS', BIN, ...LONG], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(shell.stdout.trim()).toBe("0");
+  });
+
+  it("exits 2 naming the error where the file cannot be written", () => {
+    // A descriptor open for reading only: writeSync fails with EBADF, as a full disk fails with ENOSPC.
+    const file = join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "read-only.csv");
+    writeFileSync(file, "");
+    const fd = openSync(file, "r");
+    const run = runWithStdout(["run", "--format", "json"], fd);
+    closeSync(fd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^llm-cac: cannot write to stdout: .*EBADF/);
+    expect(readFileSync(file, "utf8")).toBe("");
+  });
+
+  it("writes nothing and exits 0 into /dev/null", () => {
+    const fd = openSync("/dev/null", "w");
+    const run = runWithStdout(["run", "--format", "json"], fd);
+    closeSync(fd);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+  });
+});
