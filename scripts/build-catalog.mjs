@@ -3,31 +3,16 @@
 // scenario names a model reads this copy instead, as long as its text is still
 // data/models.yaml's (src/catalog/files.ts). A catalog with mistakes
 // fails the build, with the same messages a run would print.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { readFileSync, writeFileSync } from "node:fs";
+import { sourceModule } from "./source-module.mjs";
 
 const root = new URL("../", import.meta.url);
-// The catalog's parser bundled into a module of its own, imported like any other: the
-// same code a run uses, with no evaluation of source text.
-const loader = fileURLToPath(new URL("dist/.build-catalog.cjs", root));
-await build({
-  stdin: {
-    contents: 'export { parseCatalog } from "./src/catalog/catalog.ts";\nexport { formatProblem } from "./src/lib/errors.ts";\n',
-    resolveDir: fileURLToPath(root),
-    loader: "ts",
-  },
-  outfile: loader,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
-});
+// The catalog's parser, the code a run uses (source-module.mjs).
 /** @type {typeof import("../src/catalog/catalog.js") & typeof import("../src/lib/errors.js")} */
-const { parseCatalog, formatProblem } = createRequire(import.meta.url)(loader);
-rmSync(loader);
+const { parseCatalog, formatProblem } = await sourceModule(
+  "build-catalog",
+  'export { parseCatalog } from "./src/catalog/catalog.ts";\nexport { formatProblem } from "./src/lib/errors.ts";\n',
+);
 
 const text = readFileSync(new URL("data/models.yaml", root), "utf8");
 let catalog;
