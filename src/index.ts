@@ -8,6 +8,7 @@ import { dirname, resolve } from "node:path";
 import type { Catalog, CatalogModel } from "./catalog/catalog.js";
 import { readBundledCatalog, readPriceMap } from "./catalog/files.js";
 import type { PriceSources } from "./catalog/model-price.js";
+import { isoDay } from "./lib/date.js";
 import { type InputProblem, UserError } from "./lib/errors.js";
 import { packageVersion } from "./lib/package-info.js";
 import type { TimelinePeriod } from "./model/index.js";
@@ -100,7 +101,7 @@ export function loadScenario(source: string | object, options: LoadScenarioOptio
       {
         overrides: (options.set ?? []).map((change) => parseOverride(change, "set")),
         priceSources: libraryPriceSources(cwd, options.prices ?? []),
-        today: options.today ?? new Date().toISOString().slice(0, 10),
+        today: options.today ?? isoDay(new Date()),
       },
     );
     return publicScenario(loaded);
@@ -172,7 +173,7 @@ export function render(results: JsonResult | readonly JsonResult[], format: Form
     color: options.color ?? false,
     width: options.width ?? 80,
     version: packageVersion(),
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    date: options.date ?? isoDay(new Date()),
   });
 }
 

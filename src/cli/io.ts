@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
 import { UserError } from "../lib/errors.js";
+import { isoDay } from "../lib/date.js";
 import { describeFsError, STDIN_NAME } from "../lib/read.js";
 import type { ProcessStdout } from "./stdout.js";
 
@@ -73,7 +74,7 @@ export function processIo(stdout: ProcessStdout): CliIo {
     stderrIsTTY: () => process.stderr.isTTY === true,
     columns: terminalColumns(stdout.columns, process.env.COLUMNS),
     cwd: process.cwd(),
-    today: new Date().toISOString().slice(0, 10),
+    today: isoDay(new Date()),
   };
 }
 

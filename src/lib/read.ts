@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import { UserError } from "./errors.js";
 
@@ -12,15 +13,15 @@ export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
 
 export const STDIN_NAME = "<stdin>";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-
+/**
+ * The text of UTF-8 `bytes` without a byte-order mark, as a fatal TextDecoder gives it, or a
+ * UserError. Not TextDecoder itself: making its first fatal decoder costs a run 0.3 ms.
+ */
 export function decodeScenario(bytes: Uint8Array, file: string): ScenarioSource {
   if (bytes.length > MAX_SCENARIO_BYTES) tooLarge(file, bytes.length);
-  try {
-    return { file, text: utf8.decode(bytes) };
-  } catch {
-    throw UserError.inFile(file, "not valid UTF-8 text (save the scenario as UTF-8)");
-  }
+  if (!isUtf8(bytes)) throw UserError.inFile(file, "not valid UTF-8 text (save the scenario as UTF-8)");
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  return { file, text: text.startsWith("\uFEFF") ? text.slice(1) : text };
 }
 
 function tooLarge(file: string, bytes: number, maxBytes = MAX_SCENARIO_BYTES, kind = "scenario"): never {

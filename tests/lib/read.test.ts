@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeScenario, describeFsError, MAX_SCENARIO_BYTES, readScenarioFile } from "../../src/lib/read.js";
 import { problemsOf } from "../helpers/user-error.js";
@@ -26,6 +27,34 @@ describe("decodeScenario", () => {
         { file: "s.yaml", message: "not valid UTF-8 text (save the scenario as UTF-8)" },
       ]);
     }
+  });
+
+  it("decodes as a fatal TextDecoder does, or rejects where it throws: surrogates, overlong forms, two byte-order marks", () => {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const cases = [
+      [0xed, 0xa0, 0x80], // a UTF-16 surrogate, U+D800
+      [0xc0, 0xaf], // "/" in an overlong form
+      [0xf4, 0x90, 0x80, 0x80], // above U+10FFFF
+      [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61], // the first mark is dropped, the second kept
+      [0xf0, 0x9f, 0x9a, 0x80], // U+1F680 in four bytes
+    ];
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...cases), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 12 })), (values) => {
+        const bytes = new Uint8Array(values);
+        let expected: string | undefined;
+        try {
+          expected = decoder.decode(bytes);
+        } catch {
+          expected = undefined;
+        }
+        if (expected === undefined)
+          expect(problemsOf(() => decodeScenario(bytes, "s.yaml"))).toEqual([
+            { file: "s.yaml", message: "not valid UTF-8 text (save the scenario as UTF-8)" },
+          ]);
+        else expect(decodeScenario(bytes, "s.yaml").text).toBe(expected);
+      }),
+      { numRuns: 3000, seed: 30 },
+    );
   });
 
   it("rejects a file over the size limit, and takes one at it", () => {
