@@ -43,6 +43,14 @@ module.exports = {
       to: { dependencyTypes: ["core"] },
     },
     {
+      name: "zod-through-lib-zod",
+      severity: "error",
+      comment:
+        "zod's values come from src/lib/zod.ts, which the build bundles apart (dist/zod.cjs); a direct import would put a second copy of zod into cli.cjs. Types may come from zod itself.",
+      from: { path: "^src/", pathNot: "^src/lib/zod\\.ts$" },
+      to: { path: "node_modules/zod/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "not-to-unresolvable",
       severity: "error",
       from: {},

@@ -14,6 +14,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInThisContext } from "node:vm";
 import { build } from "esbuild";
@@ -91,25 +92,42 @@ const noChalkDetection = {
 // lands in cli.cjs. The stand-in's `require("./launch.cjs")` is the instance that loaded
 // cli.cjs (Node caches a module by its path), so the bundle is loaded with loadBundle's settings.
 /**
- * The bundles built apart: the imports of cli.cjs that get the stand-in, the bundle's name,
- * and its entry: the yaml package, and src/lib/zod.ts, the part of zod that llm-cac uses.
+ * The bundles built apart: the bundle's name, its entry (the yaml package; src/lib/zod.ts,
+ * the part of zod that llm-cac uses), which imports of cli.cjs get its stand-in (by what
+ * they resolve to), and the start of its modules' paths, which esbuild writes into a bundle
+ * for each module it holds: cli.cjs must have none (a second copy, from an import the
+ * stand-in missed).
  */
+const zodModule = fileURLToPath(new URL("../src/lib/zod.ts", import.meta.url));
 const APART = [
-  { imports: /^yaml$/, name: "yaml", entry: requireFromScripts.resolve("yaml") },
-  { imports: /[\\/]lib[\\/]zod\.js$/, name: "zod", entry: "src/lib/zod.ts" },
+  {
+    name: "yaml",
+    entry: requireFromScripts.resolve("yaml"),
+    imports: /^yaml$/,
+    isImport: () => true,
+    marker: "node_modules/yaml/",
+  },
+  {
+    name: "zod",
+    entry: zodModule,
+    imports: /zod\.js$/,
+    /** @param {import("esbuild").OnResolveArgs} args */
+    isImport: (args) => resolvePath(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === zodModule,
+    marker: "node_modules/zod/",
+  },
 ];
 /**
  * The stand-in for a bundle built apart, whose exports are the bundle's `names`.
- * @param {{ imports: RegExp, name: string }} apart
+ * @param {(typeof APART)[number]} apart
  * @param {string[]} names
  * @returns {import("esbuild").Plugin}
  */
-function standIn({ imports, name }, names) {
+function standIn({ name, imports, isImport }, names) {
   const namespace = `${name}-apart`;
   return {
     name: namespace,
     setup(builder) {
-      builder.onResolve({ filter: imports }, () => ({ path: name, namespace }));
+      builder.onResolve({ filter: imports }, (args) => (isImport(args) ? { path: name, namespace } : undefined));
       builder.onResolve({ filter: /^\.\/launch\.cjs$/, namespace }, () => ({ path: "./launch.cjs", external: true }));
       builder.onLoad({ filter: /.*/, namespace }, () => ({
         contents: [
@@ -123,6 +141,7 @@ function standIn({ imports, name }, names) {
     },
   };
 }
+
 /**
  * `code` with every non-ASCII character written as a `\\uXXXX` escape. esbuild escapes them
  * in strings, templates and names, but not in regular expression literals (`/[$¥€£]/`);
@@ -172,12 +191,15 @@ for (const apart of APART) {
   }
   standIns.push(standIn(apart, names));
 }
-await buildLaunched("cli", {
+const cliBundle = await buildLaunched("cli", {
   entryPoints: ["src/cli.ts"],
   plugins: [htmlApart, lazyChildProcess, noChalkDetection, ...standIns],
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },
 });
+for (const { name, marker } of APART) {
+  if (cliBundle.includes(marker)) throw new Error(`dist/cli.cjs holds a copy of ${name}: an import the stand-in did not take`);
+}
 await build({ ...common, entryPoints: ["src/report/html/index.ts"], outfile: "dist/html.cjs" });
 
 // The library (src/index.ts, docs/api.md): one CommonJS bundle, and an ES module that

@@ -3,9 +3,12 @@ import { fstatSync, statSync, writeSync } from "node:fs";
 /**
  * The process's stdout, for main.ts. Node makes `process.stdout` at its first use: a
  * SyncWriteStream for a file or /dev/null, a net.Socket for a pipe, which loads the `net`
- * and `stream` modules, some 3-5 ms of a run's start-up. Where stdout is no terminal, the
- * text goes to file descriptor 1 with writeSync instead, synchronously as those streams
- * write it; a terminal, Windows, or a pipe that would block gets `process.stdout` as before.
+ * and `stream` modules, some 3-5 ms of a run's start-up. Where stdout is a file, a pipe,
+ * a socket or /dev/null, the text goes to file descriptor 1 with writeSync instead: a
+ * blocking pipe waits for its reader, and a write cut short (a file size limit, a full
+ * disk) is an error, where SyncWriteStream took it for a whole one. Anything else (a
+ * terminal, another device, Windows) gets `process.stdout`, and so does the rest of the
+ * text once a pipe another process made non-blocking is full (EAGAIN).
  */
 export class ProcessStdout {
   private stream: NodeJS.WriteStream | undefined;
@@ -64,9 +67,9 @@ export class ProcessStdout {
 }
 
 /**
- * Whether stdout is a file, a pipe, a socket or the null device: anything but a terminal
- * (or what fstat cannot tell from one). /dev/null is a character device as a terminal is,
- * and is known by its device number.
+ * Whether stdout is a file, a pipe, a socket or the null device, which writeSync serves as
+ * well as Node's stream. /dev/null is a character device as a terminal is, and is known by
+ * its device number; a descriptor fstat fails on is left to the stream.
  */
 function isNoTerminal(): boolean {
   if (process.platform === "win32") return false;

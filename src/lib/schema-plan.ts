@@ -124,7 +124,7 @@ class PlanParser {
       case "less_than":
         return check.inclusive ? (value as number) <= check.value : (value as number) < check.value;
       case "min_length":
-        return (value as { length: number }).length >= check.minimum;
+        return (typeof value === "string" ? codePoints(value) : (value as unknown[]).length) >= check.minimum;
       case "regex":
         return this.pattern(check).test(value as string);
       case "safeint":
@@ -180,7 +180,7 @@ class PlanParser {
     if (!isPlainObject(value)) return UNSURE;
     const output: Record<string, unknown> = {};
     for (const key of Reflect.ownKeys(value)) {
-      // zod skips these silently: not worth mirroring.
+      // zod skips a `__proto__` or non-enumerable key and runs the key's schema on a symbol: not worth mirroring.
       if (typeof key !== "string" || key === "__proto__" || !Object.prototype.propertyIsEnumerable.call(value, key)) return UNSURE;
       // zod retries a failed key as a number, which a key of strings (schemaPlan checks it is one) fails too.
       const parsedKey = this.parse(node.key, key);
@@ -200,6 +200,18 @@ class PlanParser {
     }
     return FAILS;
   }
+}
+
+/** A string's length as zod's min_length counts it: a surrogate pair is one character, a lone surrogate one too. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
 }
 
 function isOutcome(parsed: unknown): parsed is Outcome {

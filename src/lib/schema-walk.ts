@@ -221,6 +221,9 @@ export function schemaPlan(schema: z.core.$ZodType, functions: PlanFunctions): S
     switch (def.type) {
       case "number":
       case "string":
+        // A format schema (z.email(), z.int32(), ...) is its own check; only z.int()'s is in the plan.
+        if (def.check !== undefined && !(def.check === "number_format" && def.format === "safeint"))
+          throw new Error(`schemaPlan: no plan for a ${def.type} of format ${def.format}`);
         return { type: def.type, checks: checksOf(def) };
       case "boolean":
         withoutChecks(def);

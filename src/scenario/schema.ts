@@ -10,9 +10,9 @@ import { Range, type Distribution } from "./range.js";
  * Written with zod/mini, zod 4's functional API: the same schemas and messages as classic
  * zod, but building them costs a fraction of the start-up time, which a CLI pays per run.
  * Even so, building some 300 zod objects took 14-18 ms of a 160 ms run, so every schema is
- * built at its first use (`builtOnce`): a valid file is checked by scenario-plan.json, a
- * plan of this schema (quick-parse.ts), and the schema itself is built only to report a
- * problem or to walk its fields (`--set`, sweep, the JSON Schema).
+ * built at its first use (`builtOnce`): a valid file is parsed by scenario-plan.json, a
+ * plan of this schema (parse.ts, lib/schema-plan.ts), and the schema itself is built only
+ * to word a problem or to walk its fields (`--set`, the what-if commands, the JSON Schema).
  */
 
 /** `build()`'s value, built at the first call and the same object at every later one. */
@@ -466,10 +466,8 @@ const expectSchema = builtOnce(() =>
   }),
 );
 
-export const scenarioSchema = builtOnce(() => {
-  // A CLI parses one or a few documents per process: compiling fast paths would cost more than it saves.
-  z.config({ jitless: true });
-  return z.strictObject({
+export const scenarioSchema = builtOnce(() =>
+  z.strictObject({
     name: nonEmptyString(),
     description: optional(z.string()),
     currency: withDefault(currencyCode(), "USD"),
@@ -484,12 +482,12 @@ export const scenarioSchema = builtOnce(() => {
     training: optional(trainingSchema()),
     revenue: optional(revenueSchema()),
     expect: optional(expectSchema()),
-  });
-});
+  }),
+);
 
 /**
  * The schema's own checks and transforms by name, for its plan (scenario-plan.json), which
- * names them where the schema holds the function: quick-parse.ts calls the same ones.
+ * names them where the schema holds the function: lib/schema-plan.ts calls the same ones.
  */
 export const PLAN_FUNCTIONS = {
   checks: { isNotTiny, isCurrencyCode, hasVisibleCharacter, isTurnCountInRange },

@@ -17,7 +17,31 @@ function runWithStdout(argv: string[], stdout: number) {
   return spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", stdout, "pipe"], timeout: 20_000 });
 }
 
+/**
+ * Whether a run of the built CLI with `stdout` as its file descriptor 1 made Node's stream
+ * for it: a SyncWriteStream for a file or /dev/null, a net.Socket for a pipe.
+ */
+function madeStdoutStream(stdout: number | "pipe"): boolean {
+  const script = [
+    `require(${JSON.stringify(LAUNCH)}).main(["run", "--format", "json"]).then(() => {`,
+    "  const made = process.moduleLoadList.some((name) => /sync_write_stream|NativeModule net$/.test(name));",
+    "  require('node:fs').writeSync(2, 'MADE ' + made + '\\n');",
+    "});",
+  ].join("\n");
+  const run = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", stdout, "pipe"] });
+  expect(run.status).toBe(0);
+  return run.stderr.includes("MADE true");
+}
+
 describe("stdout that is no terminal", () => {
+  it("is written without Node's stream for it, to a file, a pipe or /dev/null", () => {
+    const file = openSync(join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "out.json"), "w");
+    const devNull = openSync("/dev/null", "w");
+    expect([madeStdoutStream(file), madeStdoutStream("pipe"), madeStdoutStream(devNull)]).toEqual([false, false, false]);
+    closeSync(file);
+    closeSync(devNull);
+  });
+
   const piped = runBuilt(LONG);
 
   it("gets the same bytes in a file as in a pipe", () => {
@@ -65,6 +89,18 @@ describe("stdout that is no terminal", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^llm-cac: cannot write to stdout: .*EBADF/);
     expect(readFileSync(file, "utf8")).toBe("");
+  });
+
+  it("exits 2 naming the error where the file takes only part of the output (a file size limit), never 0 with a file cut short", () => {
+    // Node's SyncWriteStream took the short write for a whole one: exit 0 and 100 KiB of 1 MB.
+    const file = join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "cut.csv");
+    const shell = spawnSync("bash", ["-c", 'ulimit -f 100; exec "$0" "$@" > "$OUT"', process.execPath, BIN, ...LONG], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, OUT: file },
+    });
+    expect(shell.status).toBe(2);
+    expect(shell.stderr).toMatch(/^llm-cac: cannot write to stdout: .*EFBIG/);
   });
 
   it("writes nothing and exits 0 into /dev/null", () => {

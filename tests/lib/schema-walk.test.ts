@@ -76,6 +76,12 @@ describe("schemaPlan and parseByPlan", () => {
     expect(planned.safeParse(value)).toEqual({ success: true, data: { first: 2, second: 4, size: 3, half: 4 } });
   });
 
+  it("counts a string's length in characters, as zod: two emoji are two, however many UTF-16 units", () => {
+    const value = { first: 2, second: 4, note: "\u{1F600}\u{1F680}" };
+    expect(planned.safeParse(value).success).toBe(true);
+    expect(parseByPlan(plan, functions, value)).toEqual({ value: { first: 2, second: 4, size: 3, note: "\u{1F600}\u{1F680}" } });
+  });
+
   it("fails where the schema fails: a bound, a refinement, a whole number, a length, a key pattern, an unknown key", () => {
     const base = { first: 2, second: 4 };
     for (const value of [
@@ -84,6 +90,7 @@ describe("schemaPlan and parseByPlan", () => {
       { ...base, first: 3 }, // not even
       { ...base, size: 1.5 }, // not whole
       { ...base, note: "a" }, // minLength(2)
+      { ...base, note: "\u{1F600}" }, // one character in two UTF-16 units: zod counts characters
       { ...base, list: [] }, // minLength(1)
       { ...base, byName: { Ab: 2 } }, // key pattern
       { ...base, either: "some" }, // neither option
@@ -109,5 +116,9 @@ describe("schemaPlan and parseByPlan", () => {
     ).toThrow(/does not name/);
     expect(() => schemaPlan(z.array(z.optional(z.number())), functions)).toThrow(/outside an object/);
     expect(() => schemaPlan(z.strictObject({ a: z.date() }), functions)).toThrow(/no plan for a date/);
+    // A format schema is a check of its own, which the plan would otherwise drop: z.email() takes "x" no more than z.int32() takes 2 ** 40.
+    for (const format of [z.email(), z.uuid(), z.iso.date(), z.int32(), z.uint32(), z.float32()]) {
+      expect(() => schemaPlan(z.strictObject({ a: format }), functions)).toThrow(/no plan for a (string|number) of format/);
+    }
   });
 });
