@@ -93,27 +93,36 @@ const noChalkDetection = {
 // cli.cjs (Node caches a module by its path), so the bundle is loaded with loadBundle's settings.
 /**
  * The bundles built apart: the bundle's name, its entry (the yaml package; src/lib/zod.ts,
- * the part of zod that llm-cac uses), which imports of cli.cjs get its stand-in (by what
- * they resolve to), and the start of its modules' paths, which esbuild writes into a bundle
- * for each module it holds: cli.cjs must have none (a second copy, from an import the
- * stand-in missed).
+ * the part of zod that llm-cac uses, set up for a CLI), which imports of cli.cjs get its
+ * stand-in (by what they resolve to), and the folder of the package's files, none of which
+ * may be in cli.cjs (a second copy, from an import the stand-in missed).
  */
-const zodModule = fileURLToPath(new URL("../src/lib/zod.ts", import.meta.url));
+const root = fileURLToPath(new URL("..", import.meta.url));
+const zodModule = resolvePath(root, "src/lib/zod.ts");
 const APART = [
   {
     name: "yaml",
-    entry: requireFromScripts.resolve("yaml"),
+    entry: { entryPoints: [requireFromScripts.resolve("yaml")] },
     imports: /^yaml$/,
     isImport: () => true,
-    marker: "node_modules/yaml/",
+    files: "node_modules/yaml/",
   },
   {
     name: "zod",
-    entry: zodModule,
+    // jitless here, not in lib/zod.ts: zod keeps its configuration on globalThis, and the
+    // library must not change it for its host's own zod. A CLI parses one or a few documents
+    // per process: compiling each schema's fast path would cost more than it saves.
+    entry: {
+      stdin: {
+        contents: 'export * from "./src/lib/zod.ts";\nimport { config } from "zod/mini";\nconfig({ jitless: true });\n',
+        resolveDir: root,
+        loader: /** @type {const} */ ("ts"),
+      },
+    },
     imports: /zod\.js$/,
     /** @param {import("esbuild").OnResolveArgs} args */
     isImport: (args) => resolvePath(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === zodModule,
-    marker: "node_modules/zod/",
+    files: "node_modules/zod/",
   },
 ];
 /**
@@ -161,27 +170,29 @@ function asciiOnly(code) {
 /**
  * A bundle launch.cjs loads (dist/NAME.cjs): written as the function CommonJS wraps a
  * module in, for launch.cjs to compile as it is (wrapping it at run time would copy the
- * whole source into a second string), and ASCII only (asciiOnly). Its text.
+ * whole source into a second string), and ASCII only (asciiOnly). Its text, and the files
+ * esbuild put into it.
  * @param {string} name
  * @param {import("esbuild").BuildOptions} options
  */
 async function buildLaunched(name, options) {
-  await build({
+  const { metafile } = await build({
     ...common,
     ...options,
+    metafile: true,
     outfile: `dist/${name}.cjs`,
     banner: { js: `(function (exports, require, module, __filename, __dirname) {${common.banner?.js}` },
     footer: { js: "})" },
   });
   const text = asciiOnly(readFileSync(new URL(`${name}.cjs`, dist), "utf8"));
   writeFileSync(new URL(`${name}.cjs`, dist), text);
-  return text;
+  return { text, inputs: Object.keys(metafile.inputs) };
 }
 
 /** @type {import("esbuild").Plugin[]} */
 const standIns = [];
 for (const apart of APART) {
-  const bundle = await buildLaunched(apart.name, { entryPoints: [apart.entry] });
+  const bundle = (await buildLaunched(apart.name, apart.entry)).text;
   const module = { exports: /** @type {Record<string, unknown>} */ ({}) };
   runInThisContext(bundle)(module.exports, requireFromScripts, module, `${apart.name}.cjs`, ".");
   const names = Object.keys(module.exports);
@@ -197,8 +208,9 @@ const cliBundle = await buildLaunched("cli", {
   // import() of the external bundle as require(): launch.cjs runs cli.cjs in a vm.Script, which has no ES module loader.
   supported: { "dynamic-import": false },
 });
-for (const { name, marker } of APART) {
-  if (cliBundle.includes(marker)) throw new Error(`dist/cli.cjs holds a copy of ${name}: an import the stand-in did not take`);
+for (const { name, files } of APART) {
+  const copied = cliBundle.inputs.find((input) => input.includes(files));
+  if (copied !== undefined) throw new Error(`dist/cli.cjs holds ${copied} of ${name}: an import the stand-in did not take`);
 }
 await build({ ...common, entryPoints: ["src/report/html/index.ts"], outfile: "dist/html.cjs" });
 

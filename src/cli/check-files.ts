@@ -1,3 +1,4 @@
+import { isoDay } from "../lib/date.js";
 import { problemsOf, UserError } from "../lib/errors.js";
 import { STDIN_NAME } from "../lib/read.js";
 import type { FileCheck } from "../scenario/check.js";
@@ -34,7 +35,7 @@ function timed(check: () => FileCheck): FileCheck {
   const started = new Date();
   const begin = performance.now();
   const result = check();
-  return { ...result, timing: { started: started.toISOString().slice(0, 19), seconds: (performance.now() - begin) / 1000 } };
+  return { ...result, timing: { started: isoDay(started, true), seconds: (performance.now() - begin) / 1000 } };
 }
 
 function checkFile(

@@ -237,6 +237,8 @@ export function schemaPlan(schema: z.core.$ZodType, functions: PlanFunctions): S
       case "default": {
         // In an object only: elsewhere zod's optional and default depend on what wraps them.
         if (!inObject) throw new Error(`schemaPlan: no plan for a ${def.type} outside an object`);
+        // An exact optional has an optional's definition, but takes no undefined written out.
+        if (current._zod.traits.has("$ZodExactOptional")) throw new Error("schemaPlan: no plan for an exact optional");
         const inner = visit(withoutChecks(def).innerType!);
         if (def.type === "optional") return { type: "optional", inner };
         const value = def.defaultValue;
@@ -263,6 +265,8 @@ export function schemaPlan(schema: z.core.$ZodType, functions: PlanFunctions): S
         if ((def as { inclusive?: boolean }).inclusive === false) throw new Error("schemaPlan: no plan for an exclusive union");
         return { type: "union", options: withoutChecks(def).options!.map((option) => visit(option)) };
       case "pipe":
+        // A codec is a pipe whose definition carries the transforms between its ends.
+        if (def.transform !== undefined) throw new Error("schemaPlan: no plan for a codec");
         return { type: "pipe", in: visit(withoutChecks(def).in!), out: visit(def.out!) };
       case "transform":
         return { type: "transform", name: nameIn(functions.transforms, withoutChecks(def).transform, "transform") };

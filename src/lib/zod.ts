@@ -1,15 +1,10 @@
-import { config } from "zod/mini";
-
 /**
  * The part of zod/mini llm-cac uses, as one module: scripts/build.mjs bundles it apart
  * (dist/zod.cjs, tree-shaken to these names) and gives cli.cjs a stand-in that loads it at
  * the first use, for a run on a valid file in the plain style never builds a schema
- * (scenario/parse.ts). Import zod's values from here (the dependency rules allow no other
- * file to), its types from anywhere.
+ * (scenario/parse.ts); that bundle also sets zod up for a CLI (jitless). Import zod's
+ * values from here (the dependency rules allow no other file to), its types from anywhere.
  */
-
-// A CLI parses one or a few documents per process: compiling each schema's fast path would cost more than it saves.
-config({ jitless: true });
 
 export {
   _default,

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,6 +15,17 @@ function lineOf(text: string, prefix: string): number {
 }
 
 describe("the library API (src/index.ts)", () => {
+  it("leaves its host's zod as it was: zod's configuration is shared by every copy in a process", () => {
+    // Loading the built library and validating a file with a problem (which builds the schema) must not set jitless.
+    const script = [
+      'const z = require("zod");',
+      `const library = require(${JSON.stringify(join(ROOT, "dist", "index.cjs"))});`,
+      'try { library.loadScenario("name: x\\nhorizon_days: -5\\n"); } catch {}',
+      "process.stdout.write(String(z.config().jitless));",
+    ].join("\n");
+    expect(spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }).stdout).toBe("undefined");
+  });
+
   it("evaluates a scenario text to the result `run --format json` prints for the same file", async () => {
     const scenario = loadScenario(defaultText, { file: "data/scenarios/default.yaml", today: "2026-11-25" });
     const cli = await runInProcess(["run", "data/scenarios/default.yaml", "--format", "json"]);

@@ -1,14 +1,16 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, runBuilt } from "../helpers/cli.js";
 
 // src/cli/stdout.ts writes to a file, a pipe or /dev/null with writeSync instead of Node's
 // process.stdout stream. Whatever the target, the bytes and the exit code must be the stream's.
 
 const LAUNCH = join(ROOT, "dist", "launch.cjs");
+const folder = mkdtempSync(join(tmpdir(), "llm-cac-stdout-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 /** 3,650 days of daily rows: about 1 MB, many times what a pipe holds (64 KiB on Linux). */
 const LONG = ["run", "--timeline", "day", "--format", "csv", "--set", "horizon_days=3650"];
 
@@ -30,12 +32,14 @@ function madeStdoutStream(stdout: number | "pipe"): boolean {
   ].join("\n");
   const run = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", stdout, "pipe"] });
   expect(run.status).toBe(0);
+  // A run that never got to report is no answer either way.
+  expect(run.stderr).toMatch(/^MADE (true|false)$/m);
   return run.stderr.includes("MADE true");
 }
 
 describe("stdout that is no terminal", () => {
   it("is written without Node's stream for it, to a file, a pipe or /dev/null", () => {
-    const file = openSync(join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "out.json"), "w");
+    const file = openSync(join(folder, "out.json"), "w");
     const devNull = openSync("/dev/null", "w");
     expect([madeStdoutStream(file), madeStdoutStream("pipe"), madeStdoutStream(devNull)]).toEqual([false, false, false]);
     closeSync(file);
@@ -47,7 +51,7 @@ describe("stdout that is no terminal", () => {
   it("gets the same bytes in a file as in a pipe", () => {
     expect(piped.code).toBe(0);
     expect(piped.stdout.length).toBeGreaterThan(500_000);
-    const file = join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "out.csv");
+    const file = join(folder, "out.csv");
     const fd = openSync(file, "w");
     const run = runWithStdout(LONG, fd);
     closeSync(fd);
@@ -81,7 +85,7 @@ describe("stdout that is no terminal", () => {
 
   it("exits 2 naming the error where the file cannot be written", () => {
     // A descriptor open for reading only: writeSync fails with EBADF, as a full disk fails with ENOSPC.
-    const file = join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "read-only.csv");
+    const file = join(folder, "read-only.csv");
     writeFileSync(file, "");
     const fd = openSync(file, "r");
     const run = runWithStdout(["run", "--format", "json"], fd);
@@ -93,7 +97,7 @@ describe("stdout that is no terminal", () => {
 
   it("exits 2 naming the error where the file takes only part of the output (a file size limit), never 0 with a file cut short", () => {
     // Node's SyncWriteStream took the short write for a whole one: exit 0 and 100 KiB of 1 MB.
-    const file = join(mkdtempSync(join(tmpdir(), "llm-cac-stdout-")), "cut.csv");
+    const file = join(folder, "cut.csv");
     const shell = spawnSync("bash", ["-c", 'ulimit -f 100; exec "$0" "$@" > "$OUT"', process.execPath, BIN, ...LONG], {
       cwd: ROOT,
       encoding: "utf8",
