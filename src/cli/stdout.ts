@@ -12,6 +12,8 @@ import { fstatSync, statSync, writeSync } from "node:fs";
  */
 export class ProcessStdout {
   private stream: NodeJS.WriteStream | undefined;
+  /** Where each piece of text is encoded for writeSync, made at the first write. */
+  private buffer: Buffer | undefined;
   private failure: NodeJS.ErrnoException | undefined;
   private readonly direct = isNoTerminal();
 
@@ -33,15 +35,37 @@ export class ProcessStdout {
       this.streamed().write(text);
       return;
     }
-    const bytes = Buffer.from(text, "utf8");
+    // A piece at a time through one buffer: encoding a report of megabytes whole would fill as
+    // many fresh pages, each a page fault, for bytes that are written once.
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + PIECE, text.length);
+      // Never between the two halves of a character: each would be written as U+FFFD.
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      if (!this.writeDirectly(text, start, end)) return;
+      start = end;
+    }
+  }
+
+  /** Writes text[start, end) to file descriptor 1; false where it could not, and what is left went to the stream or nowhere. */
+  private writeDirectly(text: string, start: number, end: number): boolean {
+    this.buffer ??= Buffer.allocUnsafe(3 * PIECE);
+    const length = this.buffer.write(text.slice(start, end), "utf8");
     let offset = 0;
     try {
-      while (offset < bytes.length) offset += writeSync(1, bytes, offset);
+      while (offset < length) offset += writeSync(1, this.buffer, offset, length - offset);
+      return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EAGAIN") {
+        this.failed(error as NodeJS.ErrnoException);
+        return false;
+      }
       // A pipe whose other end another process made non-blocking: the stream waits where writeSync cannot.
-      if (code === "EAGAIN") this.streamed().write(bytes.subarray(offset));
-      else this.failed(error as NodeJS.ErrnoException);
+      // The buffer is not written into again: from now on every write goes to the stream.
+      const stream = this.streamed();
+      stream.write(this.buffer.subarray(offset, length));
+      if (end < text.length) stream.write(text.slice(end));
+      return false;
     }
   }
 
@@ -65,6 +89,11 @@ export class ProcessStdout {
     this.failure ??= error;
   }
 }
+
+/** UTF-16 units of text encoded and written at a time; one takes at most three bytes in UTF-8. */
+const PIECE = 64 * 1024;
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 /**
  * Whether stdout is a file, a pipe, a socket or the null device, which writeSync serves as

@@ -59,6 +59,26 @@ describe("stdout that is no terminal", () => {
     expect(readFileSync(file, "utf8")).toBe(piped.stdout);
   });
 
+  it("never splits a character between the pieces it writes: a name of 40,000 emoji, shifted by one unit and not", async () => {
+    // Pieces are 65,536 UTF-16 units; an emoji is two, so one of the two names puts a piece's end inside one.
+    for (const prefix of ["", "a"]) {
+      const text = readFileSync(join(ROOT, "data", "scenarios", "default.yaml"), "utf8").replace(
+        /^name: .*$/m,
+        `name: "${prefix}${"\u{1F680}".repeat(40_000)}"`,
+      );
+      const scenario = join(folder, `emoji${prefix}.yaml`);
+      writeFileSync(scenario, text);
+      const file = join(folder, `emoji${prefix}.json`);
+      const fd = openSync(file, "w");
+      const run = runWithStdout(["run", scenario, "--format", "json"], fd);
+      closeSync(fd);
+      expect(run.status).toBe(0);
+      const written = readFileSync(file, "utf8");
+      expect(written).not.toContain("\uFFFD");
+      expect(JSON.parse(written).scenario.name).toBe(`${prefix}${"\u{1F680}".repeat(40_000)}`);
+    }
+  });
+
   it("hands the rest to Node's stream, in order, where a pipe that another stream made non-blocking is full", async () => {
     // Touching process.stdout first makes the pipe non-blocking (libuv does so for its own
     // stream); the reader waits, so writeSync meets EAGAIN once the pipe's 64 KiB are full.

@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from "../../result/json-result.js";
 import { metricKind, type MetricValue } from "../../whatif/metrics.js";
 import { metricAt, type SweepPoint, type SweepReport } from "../../whatif/sweep-report.js";
 import { indicesAt } from "../../whatif/sweep.js";
-import { csvField } from "../shared/csv.js";
+import { csvField, csvLines } from "../shared/csv.js";
 import { NOT_AVAILABLE, plural, scenarioLine } from "../shared/format.js";
 import { jsonText } from "../shared/json.js";
 import { mdRow, mdStrong, mdText } from "../shared/markdown.js";
@@ -58,7 +58,7 @@ function sweepCsv(report: SweepReport): string {
     }
     lines.push(fields.join(","));
   }
-  return `${lines.join("\r\n")}\r\n`;
+  return csvLines(lines);
 }
 
 function toCell(value: unknown): Cell {
