@@ -35,8 +35,8 @@ export class ProcessStdout {
       this.streamed().write(text);
       return;
     }
-    // A piece at a time through one buffer: encoding a report of megabytes whole would fill as
-    // many fresh pages, each a page fault, for bytes that are written once.
+    // A piece of PIECE UTF-16 units at a time through one buffer: encoding a report of megabytes
+    // whole would fill as many fresh pages, each a page fault, for bytes that are written once.
     for (let start = 0; start < text.length; ) {
       let end = Math.min(start + PIECE, text.length);
       // Never between the two halves of a character: each would be written as U+FFFD.
@@ -48,7 +48,10 @@ export class ProcessStdout {
 
   /** Writes text[start, end) to file descriptor 1; false where it could not, and what is left went to the stream or nowhere. */
   private writeDirectly(text: string, start: number, end: number): boolean {
-    this.buffer ??= Buffer.allocUnsafe(3 * PIECE);
+    // Room for the whole piece, which Buffer#write would otherwise cut short without a word:
+    // UTF-8 takes at most 3 bytes a UTF-16 unit (4 for a pair of 2, 3 for a lone half as U+FFFD).
+    const room = BYTES_PER_UNIT * (end - start);
+    if (this.buffer === undefined || this.buffer.length < room) this.buffer = Buffer.allocUnsafe(room);
     const length = this.buffer.write(text.slice(start, end), "utf8");
     let offset = 0;
     try {
@@ -90,8 +93,11 @@ export class ProcessStdout {
   }
 }
 
-/** UTF-16 units of text encoded and written at a time; one takes at most three bytes in UTF-8. */
-const PIECE = 64 * 1024;
+/** UTF-16 units of text encoded and written at a time. */
+export const PIECE = 64 * 1024;
+
+/** The most bytes one UTF-16 unit takes in UTF-8. */
+const BYTES_PER_UNIT = 3;
 
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 

@@ -3,6 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { PIECE } from "../../src/cli/stdout.js";
 import { BIN, ROOT, runBuilt } from "../helpers/cli.js";
 
 // src/cli/stdout.ts writes to a file, a pipe or /dev/null with writeSync instead of Node's
@@ -59,23 +60,26 @@ describe("stdout that is no terminal", () => {
     expect(readFileSync(file, "utf8")).toBe(piped.stdout);
   });
 
-  it("never splits a character between the pieces it writes: a name of 40,000 emoji, shifted by one unit and not", async () => {
-    // Pieces are 65,536 UTF-16 units; an emoji is two, so one of the two names puts a piece's end inside one.
-    for (const prefix of ["", "a"]) {
-      const text = readFileSync(join(ROOT, "data", "scenarios", "default.yaml"), "utf8").replace(
-        /^name: .*$/m,
-        `name: "${prefix}${"\u{1F680}".repeat(40_000)}"`,
-      );
-      const scenario = join(folder, `emoji${prefix}.yaml`);
+  it("writes every piece whole: a character never split between two, a piece of 3-byte characters never cut short", () => {
+    // An emoji is two UTF-16 units, so of the two shifts one puts a piece's end inside one; "中" is one unit and
+    // three bytes in UTF-8, the most a unit takes, so its pieces fill their buffer.
+    const names = ["\u{1F680}".repeat(40_000), `a${"\u{1F680}".repeat(40_000)}`, "\u4E2D".repeat(70_000)];
+    for (const [index, name] of names.entries()) {
+      const text = readFileSync(join(ROOT, "data", "scenarios", "default.yaml"), "utf8").replace(/^name: .*$/m, `name: "${name}"`);
+      const scenario = join(folder, `long-name-${index}.yaml`);
       writeFileSync(scenario, text);
-      const file = join(folder, `emoji${prefix}.json`);
+      const file = join(folder, `long-name-${index}.json`);
       const fd = openSync(file, "w");
       const run = runWithStdout(["run", scenario, "--format", "json"], fd);
       closeSync(fd);
       expect(run.status).toBe(0);
       const written = readFileSync(file, "utf8");
+      // The name spans the end of the first piece, or the case tests nothing.
+      const at = written.indexOf(name);
+      expect(at).toBeGreaterThan(0);
+      expect(at < PIECE && at + name.length > PIECE).toBe(true);
       expect(written).not.toContain("\uFFFD");
-      expect(JSON.parse(written).scenario.name).toBe(`${prefix}${"\u{1F680}".repeat(40_000)}`);
+      expect(JSON.parse(written).scenario.name).toBe(name);
     }
   });
 

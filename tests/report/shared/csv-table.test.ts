@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvTable } from "../../../src/report/shared/csv.js";
+import { csvLines, csvTable } from "../../../src/report/shared/csv.js";
 import { parseCsv } from "../../helpers/csv.js";
 import { runInProcess } from "../../helpers/cli.js";
 
@@ -39,4 +39,12 @@ describe("CSV columns do not depend on the order of the files", () => {
       expect(lastRoute).toBeLessThan(after);
     });
   }
+});
+
+describe("csvLines", () => {
+  it("ends every line with CRLF, the last one too, and makes no text of no lines", () => {
+    expect(csvLines(["a,b", "1,2"])).toBe("a,b\r\n1,2\r\n");
+    expect(csvLines(["a"])).toBe("a\r\n");
+    expect(csvLines([])).toBe("");
+  });
 });
