@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isoDay } from "../lib/date.js";
 import { UserError } from "../lib/errors.js";
 import { packageRoot } from "../lib/package-info.js";
 import { parseJsonText } from "../lib/json-text.js";
@@ -65,7 +66,7 @@ export function readPriceMap(path: string, name: string): CatalogModel[] {
 /** A price map's text (read from a file, or from stdin for `--prices -`) as catalog models; `modified` dates an undated map. */
 export function priceMapModels(text: string, name: string, modified: Date): CatalogModel[] {
   const json = parseJsonText(text, name, "is this LiteLLM's model_prices_and_context_window.json?");
-  return parseLitellm(json, name, litellmSnapshotDate(json) ?? modified.toISOString().slice(0, 10));
+  return parseLitellm(json, name, litellmSnapshotDate(json) ?? isoDay(modified));
 }
 
 /** LiteLLM's own map is 1.5 MB; far beyond this is not a price map. */

@@ -1,8 +1,8 @@
 /**
  * A plan of a zod schema: its tree as plain data (schema-walk.ts's `schemaPlan` writes
  * it), which `parseByPlan` follows to parse a value as the schema would, without building
- * the schema. Building the scenario schema's 300 zod objects was a tenth of a CLI run;
- * a valid file now never needs them. Anything the plan cannot say for sure ends in
+ * the schema. Building the scenario schema's 300 zod objects, and loading zod for them,
+ * took 3-5 ms of a 140 ms CLI run; a valid file now never needs them. Anything the plan cannot say for sure ends in
  * `undefined`, and the caller asks the schema itself, which also words every problem.
  */
 

@@ -59,7 +59,7 @@ export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance
         rows: spec.rows.map((row) => columns.map((column) => row[column] ?? "")),
         align: columns.map((column) => spec.align[column] ?? "left"),
       };
-      if (!drawLinear) return cliTable3(part, chalk);
+      if (!drawLinear) return cliTable3Table(part, chalk);
       return linearTable(
         part,
         columns.map((column) => columnWidths[column]! + 2),
@@ -77,8 +77,8 @@ export function fittedTable(spec: TableSpec, width: number, chalk: ChalkInstance
  */
 const SAME_WIDTH_TEXT =
   /^[\x20-\x7E\u00A0-\u00A8\u00AA-\u00AD\u00AF-\u024F\u0370-\u03FF\u0400-\u0482\u048A-\u04FF\u2013\u2014\u2018-\u201D\u2026\u20AC\u2212\u3001-\u302F\u3031-\u303C\u4E00-\u9FFF\uFF01-\uFF60]*$/;
-/** The table as cli-table3 draws it, each column as wide as its widest cell. */
-function cliTable3(spec: TableSpec, chalk: ChalkInstance): string {
+/** The table as cli-table3 draws it, each column as wide as its widest cell: fittedTable's way for text linearTable would misplace. */
+export function cliTable3Table(spec: TableSpec, chalk: ChalkInstance): string {
   const table = new Table({
     head: spec.head.map((head) => chalk.bold(head)),
     colAligns: spec.align,
