@@ -32,9 +32,9 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   /**
    * Whether stderr is a terminal (progress is shown only there); absent: no. Asked only
-   * when a command may show progress: the question creates process.stderr, which for a
-   * pipe (CI, a test harness) loads Node's `net` module, some 3 ms of a run that may never
-   * write to stderr.
+   * when a command may show progress, and then answered without process.stderr where fstat
+   * shows no character device: the stream, for a pipe (CI, a test harness), loads Node's
+   * `net` module, some 3 ms of a run that may never write to stderr.
    */
   stderrIsTTY?: () => boolean;
   columns: number;
@@ -71,7 +71,7 @@ export function processIo(stdout: ProcessStdout): CliIo {
     stdinHasData: stdinIsPipeOrFile,
     env: process.env,
     stdoutIsTTY: stdout.isTTY,
-    stderrIsTTY: () => process.stderr.isTTY === true,
+    stderrIsTTY: stderrIsTerminal,
     columns: terminalColumns(stdout.columns, process.env.COLUMNS),
     cwd: process.cwd(),
     today: isoDay(new Date()),
@@ -90,6 +90,20 @@ function stdinIsPipeOrFile(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether stderr is a terminal. A terminal is a character device: anything else (a pipe, a
+ * file, a socket, as in CI or under a test harness) is known not to be one by fstat, without
+ * making process.stderr, which for a pipe loads Node's `net` module.
+ */
+function stderrIsTerminal(): boolean {
+  try {
+    if (!fstatSync(2).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stderr.isTTY === true;
 }
 
 /** More than a price map may be (the larger of the two things read from stdin): reading stops there. */

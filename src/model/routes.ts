@@ -22,11 +22,14 @@ function routePrice(serving: Serving): PriceList {
 
 /** The scenario's tokens with the route's own keys in their place. */
 export function routeTokens(tokens: TokensPerTurn, overrides: Partial<TokensPerTurn>): TokensPerTurn {
-  const merged: TokensPerTurn = { ...tokens };
+  let merged: TokensPerTurn | undefined;
   for (const key of Object.keys(overrides) as (keyof TokensPerTurn)[]) {
-    if (overrides[key] !== undefined) Object.assign(merged, { [key]: overrides[key] });
+    if (overrides[key] === undefined) continue;
+    merged ??= { ...tokens };
+    Object.assign(merged, { [key]: overrides[key] });
   }
-  return merged;
+  // A route that changes nothing (most) reads the scenario's own tokens: no copy a point.
+  return merged ?? tokens;
 }
 
 /** Each route's expected tokens and day-0 cost per conversation, over the turn survival `S`. */

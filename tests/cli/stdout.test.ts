@@ -38,6 +38,68 @@ function madeStdoutStream(stdout: number | "pipe"): boolean {
   return run.stderr.includes("MADE true");
 }
 
+/**
+ * Which of Node's stream modules a sweep of the built CLI loaded, with stdout a file and
+ * `stderr` as its file descriptor 2 (a sweep asks whether stderr is a terminal, to show progress).
+ */
+function sweepLoadedStreams(
+  stderr: number | "pipe",
+  wrap: (command: string[], outFile: string) => string[] = (command) => command,
+): string {
+  const outFile = join(folder, "sweep.csv");
+  const out = openSync(outFile, "w");
+  const script = [
+    `require(${JSON.stringify(LAUNCH)}).main(["sweep", "data/scenarios/default.yaml", "--vary", "usage.sessions_per_dau=1,2", "--format", "csv"]).then(() => {`,
+    "  const loaded = process.moduleLoadList.filter((name) => /^NativeModule (net|tty|internal\\/fs\\/sync_write_stream)$/.test(name)).map((name) => name.slice(13));",
+    "  require('node:fs').writeFileSync(process.env.LOADED_FILE, 'LOADED ' + loaded.join(','));",
+    "});",
+  ].join("\n");
+  const loadedFile = join(folder, "loaded.txt");
+  rmSync(loadedFile, { force: true });
+  const [command, ...args] = wrap([process.execPath, "-e", script], outFile);
+  const run = spawnSync(command!, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", out, stderr],
+    env: { ...process.env, LOADED_FILE: loadedFile, CI: "" },
+    timeout: 20_000,
+  });
+  closeSync(out);
+  expect(run.status).toBe(0);
+  const loaded = readFileSync(loadedFile, "utf8");
+  expect(loaded).toMatch(/^LOADED /);
+  return loaded.slice("LOADED ".length);
+}
+
+describe("stderr that is no terminal", () => {
+  it("is found to be none without making Node's stream for it (a pipe would load net)", () => {
+    const file = openSync(join(folder, "err.txt"), "w");
+    const devNull = openSync("/dev/null", "w");
+    // /dev/null is a character device, as a terminal is: there the stream (for /dev/null, Node's
+    // SyncWriteStream) is made and asked, and says it is no TTY.
+    expect([sweepLoadedStreams("pipe"), sweepLoadedStreams(file), sweepLoadedStreams(devNull)]).toEqual([
+      "",
+      "",
+      "internal/fs/sync_write_stream",
+    ]);
+    closeSync(file);
+    closeSync(devNull);
+  });
+
+  // util-linux's script(1) runs the command on a pseudo-terminal: its stderr is a terminal, its stdout the file.
+  const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
+  it.skipIf(!hasScript)("is asked of Node's stream where stderr is a character device, as a terminal is", () => {
+    const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+    const loaded = sweepLoadedStreams("pipe", (command, outFile) => [
+      "script",
+      "-qec",
+      `${command.map(quote).join(" ")} > ${quote(outFile)}`,
+      "/dev/null",
+    ]);
+    expect(loaded.split(",")).toContain("tty");
+  });
+});
+
 describe("stdout that is no terminal", () => {
   it("is written without Node's stream for it, to a file, a pipe or /dev/null", () => {
     const file = openSync(join(folder, "out.json"), "w");
