@@ -45,39 +45,99 @@ export function parseYaml(text: string, file: string): ScenarioDocument {
 }
 
 /**
- * The plain value of a document made by unparsedYaml, while its YAML is not parsed:
- * once it is, the document may be written to (applyOverrides), and its value is read
- * from it again.
+ * What a document made by unparsedYaml (or written on while unparsed: deferredCopy) keeps
+ * while its YAML is not parsed: its plain value, and how to parse it anew, with what was
+ * written on it replayed. Once parsed, the document may be written to (applyOverrides), and
+ * its value is read from it again.
  */
-const plainValues = new WeakMap<ScenarioDocument, Record<string, unknown>>();
+interface Unparsed {
+  value: Record<string, unknown>;
+  parse: () => ScenarioDocument;
+}
+const unparsedDocuments = new WeakMap<ScenarioDocument, Unparsed>();
 
 /**
- * A document whose `document` and `lineCounter` are parsed at the first read of either.
- * They are properties of its own, so that a copy (`{ ...source, overrides }`) reads them
- * and holds the parsed document.
+ * A document whose `document` and `lineCounter` are parsed (by `parse`) at the first read
+ * of either. They are properties of its own, so that a copy (`{ ...source, overrides }`)
+ * reads them and holds the parsed document.
  */
-function unparsedYaml(text: string, file: string, plain: Record<string, unknown>): ScenarioDocument {
+function deferredDocument(
+  file: string,
+  value: Record<string, unknown>,
+  parse: () => ScenarioDocument,
+  overrides: readonly AppliedOverride[] | undefined,
+): ScenarioDocument {
   let parsed: ScenarioDocument | undefined;
-  const source = { file } as ScenarioDocument;
-  const parse = (): ScenarioDocument => {
+  const source = (overrides === undefined ? { file } : { file, overrides }) as ScenarioDocument;
+  const parsedOnce = (): ScenarioDocument => {
     if (parsed === undefined) {
-      parsed = parsedYaml(text, file);
-      plainValues.delete(source);
+      parsed = parse();
+      unparsedDocuments.delete(source);
     }
     return parsed;
   };
   Object.defineProperties(source, {
-    document: { enumerable: true, get: () => parse().document },
-    lineCounter: { enumerable: true, get: () => parse().lineCounter },
+    document: { enumerable: true, get: () => parsedOnce().document },
+    lineCounter: { enumerable: true, get: () => parsedOnce().lineCounter },
   });
-  plainValues.set(source, plain);
+  unparsedDocuments.set(source, { value, parse });
   return source;
 }
 
-/** A copy of the value plain-yaml.ts read, while the YAML is not parsed (a copy, as the document's own toJS makes one at each call). */
-function unparsedValue(source: ScenarioDocument): Record<string, unknown> | undefined {
-  const plain = plainValues.get(source);
-  return plain === undefined ? undefined : structuredClone(plain);
+function unparsedYaml(text: string, file: string, plain: Record<string, unknown>): ScenarioDocument {
+  return deferredDocument(file, plain, () => parsedYaml(text, file), undefined);
+}
+
+/**
+ * A copy of the value plain-yaml.ts read (and what was written on it since), while the
+ * YAML is not parsed; undefined once it is, or where the YAML package read the file. A
+ * copy, as the document's own toJS makes one at each call.
+ */
+export function unparsedValue(source: ScenarioDocument): Record<string, unknown> | undefined {
+  const unparsed = unparsedDocuments.get(source);
+  return unparsed === undefined ? undefined : structuredClone(unparsed.value);
+}
+
+/**
+ * Whether the document is one plain-yaml.ts read and nothing has parsed since: it then has
+ * no anchor, alias or tag (plain-yaml.ts declines them all).
+ */
+export function isUnparsed(source: ScenarioDocument): boolean {
+  return unparsedDocuments.has(source);
+}
+
+/**
+ * An unparsed document (isUnparsed) after writes made on its plain value, which is now
+ * `value`: still unparsed, its overrides `overrides`. Its YAML, once asked for, is the
+ * source's parsed anew with `replay` making the same writes on it.
+ */
+export function writtenUnparsed(
+  source: ScenarioDocument,
+  value: Record<string, unknown>,
+  overrides: readonly AppliedOverride[],
+  replay: (parsed: ScenarioDocument) => void,
+): ScenarioDocument {
+  const { parse } = unparsedDocuments.get(source)!;
+  return deferredDocument(
+    source.file,
+    value,
+    () => {
+      const parsed = parse();
+      replay(parsed);
+      return parsed;
+    },
+    overrides,
+  );
+}
+
+/**
+ * The document with other overrides to name in its problems: `{ ...source, overrides }`,
+ * which for an unparsed document would parse its YAML (the spread reads `document`).
+ */
+export function withOverrides(source: ScenarioDocument, overrides: readonly AppliedOverride[]): ScenarioDocument {
+  const unparsed = unparsedDocuments.get(source);
+  if (unparsed === undefined) return { ...source, overrides };
+  return deferredDocument(source.file, unparsed.value, unparsed.parse, overrides);
 }
 
 function parsedYaml(text: string, file: string): ScenarioDocument {

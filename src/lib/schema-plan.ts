@@ -59,9 +59,106 @@ type Outcome = typeof FAILS | typeof UNSURE;
  * `value` parsed by the plan: what the schema's `safeParse` gives as `data`, or undefined
  * where it would fail or the plan cannot tell. The value is never changed.
  */
-export function parseByPlan(plan: SchemaPlan, functions: PlanFunctions, value: unknown): { value: unknown } | undefined {
-  const parsed = new PlanParser(plan, functions).parse(0, value);
+export function parseByPlan(plan: SchemaPlan, functions: PlanFunctions, value: unknown, node = 0): { value: unknown } | undefined {
+  const parsed = new PlanParser(plan, functions).parse(node, value);
   return parsed === FAILS || parsed === UNSURE ? undefined : { value: parsed };
+}
+
+/** The nodes a node can stand for, looking through optional, default, pipe (its input) and union, as schema-walk.ts's `unwrapped`. */
+function unwrappedNodes(plan: SchemaPlan, index: number): number[] {
+  const node = plan.nodes[index]!;
+  switch (node.type) {
+    case "optional":
+    case "default":
+      return unwrappedNodes(plan, node.inner);
+    case "pipe":
+      return unwrappedNodes(plan, node.in);
+    case "union":
+      return node.options.flatMap((option) => unwrappedNodes(plan, option));
+    default:
+      return [index];
+  }
+}
+
+/** The nodes found at a path (numbers index lists), as schema-walk.ts's `schemasAt`; [] where the path leads nowhere. */
+function nodesAt(plan: SchemaPlan, path: readonly PropertyKey[]): number[] {
+  let current = [0];
+  for (const segment of path) {
+    current = current
+      .flatMap((index) => unwrappedNodes(plan, index))
+      .flatMap((index) => {
+        const node = plan.nodes[index]!;
+        if (typeof segment === "number") return node.type === "array" ? [node.element] : [];
+        return node.type === "object" && Object.hasOwn(node.shape, String(segment)) ? [node.shape[String(segment)]!] : [];
+      });
+  }
+  return current.flatMap((index) => unwrappedNodes(plan, index));
+}
+
+/**
+ * The kinds of value the plan takes at a path, as schema-walk.ts's `kindsAt` finds them in
+ * the schema: `--set` resolves its path by them without building the schema.
+ */
+export function planKindsAt(plan: SchemaPlan, path: readonly PropertyKey[]): Set<"object" | "record" | "array" | "leaf"> {
+  const kinds = new Set<"object" | "record" | "array" | "leaf">();
+  for (const index of nodesAt(plan, path)) {
+    const type = plan.nodes[index]!.type;
+    kinds.add(type === "object" || type === "record" || type === "array" ? type : "leaf");
+  }
+  return kinds;
+}
+
+/** The keys a mapping may have at a path of the plan, as schema-walk.ts's `keysAt`. */
+export function planKeysAt(plan: SchemaPlan, path: readonly PropertyKey[]): string[] {
+  const keys = nodesAt(plan, path).flatMap((index) => {
+    const node = plan.nodes[index]!;
+    return node.type === "object" ? Object.keys(node.shape) : [];
+  });
+  return [...new Set(keys)];
+}
+
+/** What a schema allows for a plain number at a path: whole numbers only, and its bounds. */
+export interface NumberLeaf {
+  integer: boolean;
+  min?: { value: number; inclusive: boolean };
+  max?: { value: number; inclusive: boolean };
+}
+
+/** The number the plan takes at a path (not the range form), as schema-walk.ts's `numberLeafAt`; undefined where it takes none. */
+export function planNumberLeafAt(plan: SchemaPlan, path: readonly PropertyKey[]): NumberLeaf | undefined {
+  const number = nodesAt(plan, path)
+    .map((index) => plan.nodes[index]!)
+    .find((node): node is Extract<PlanNode, { type: "number" | "string" }> => node.type === "number");
+  if (number === undefined) return undefined;
+  const leaf: NumberLeaf = { integer: false };
+  for (const check of number.checks) {
+    if (check.check === "safeint") leaf.integer = true;
+    if (check.check === "greater_than") leaf.min = { value: check.value, inclusive: check.inclusive };
+    if (check.check === "less_than") leaf.max = { value: check.value, inclusive: check.inclusive };
+  }
+  return leaf;
+}
+
+/**
+ * The node of the field at a path, as schema-walk.ts's `fieldSchemaAt` finds its schema:
+ * each container on the way an object or a list (through optional and default) with no
+ * check but a list's length. Undefined where the path passes anything else.
+ */
+export function planFieldAt(plan: SchemaPlan, path: readonly PropertyKey[]): number | undefined {
+  let field = 0;
+  for (const segment of path) {
+    let container = plan.nodes[field]!;
+    while (container.type === "optional" || container.type === "default") container = plan.nodes[container.inner]!;
+    let next: number | undefined;
+    if (typeof segment === "number") {
+      if (container.type === "array" && container.checks.every((check) => check.check === "min_length")) next = container.element;
+    } else if (container.type === "object" && Object.hasOwn(container.shape, String(segment))) {
+      next = container.shape[String(segment)];
+    }
+    if (next === undefined) return undefined;
+    field = next;
+  }
+  return field;
 }
 
 class PlanParser {

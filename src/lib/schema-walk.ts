@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { PlanCheck, PlanFunctions, PlanNode, SchemaPlan } from "./schema-plan.js";
+import type { NumberLeaf, PlanCheck, PlanFunctions, PlanNode, SchemaPlan } from "./schema-plan.js";
 
 // The one file that reads zod's internals (`_zod.def`): zod has no public API to walk a
 // schema. tests/lib/schema-walk.test.ts fails if a zod upgrade changes what is read here.
@@ -66,13 +66,6 @@ export function kindsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): 
     kinds.add(type === "object" || type === "record" || type === "array" ? type : "leaf");
   }
   return kinds;
-}
-
-/** What the schema allows for a plain number at a path: whole numbers only, and its bounds. */
-export interface NumberLeaf {
-  integer: boolean;
-  min?: { value: number; inclusive: boolean };
-  max?: { value: number; inclusive: boolean };
 }
 
 /** The number the schema takes at a path (not the range form), or undefined where it takes none. */

@@ -11,6 +11,16 @@ export function valueAt(object: unknown, path: string | readonly PropertyKey[]):
   return current;
 }
 
+/** The value at `path` through own properties only (a key `constructor` finds nothing inherited); undefined where the path leaves the value. */
+export function ownValueAt(object: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = object;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
 /**
  * A copy of `value` with `leaf` at `path`, sharing everything off the path. A parent the
  * value lacks or leaves empty (`price:`) becomes a mapping, as `setValue` makes it in the

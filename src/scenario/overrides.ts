@@ -1,10 +1,19 @@
-import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLMap } from "yaml";
+import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, type YAMLMap } from "yaml";
 import { type InputProblem, UserError } from "../lib/errors.js";
-import { type AppliedOverride, documentValue, MAX_ALIAS_COUNT, MAX_DEPTH, type ScenarioDocument } from "../lib/document.js";
+import {
+  type AppliedOverride,
+  documentValue,
+  MAX_ALIAS_COUNT,
+  MAX_DEPTH,
+  type ScenarioDocument,
+  unparsedValue,
+  writtenUnparsed,
+} from "../lib/document.js";
 import { describeFound, type FieldProblem } from "../lib/issues.js";
-import { scenarioSchema } from "./schema.js";
-import { keysAt, kindsAt } from "../lib/schema-walk.js";
+import { plainYamlValue } from "../lib/plain-yaml.js";
+import { scenarioKeysAt, scenarioKindsAt } from "./parse.js";
 import { closest, didYouMean } from "../lib/suggest.js";
+import { ownValueAt, withValueAt } from "../lib/value-at.js";
 
 /**
  * `--set PATH=VALUE`: a change to a scenario made on the command line. It is applied to
@@ -58,6 +67,12 @@ export function parsePath(text: string, label: string): string[] {
 
 /** A value as YAML reads it; an empty value stays empty (null) for the schema to report. */
 export function parseValue(text: string, label: string): unknown {
+  const plain = plainValueText(text);
+  if (plain !== undefined) {
+    const shape = valueShapeProblem(plain.value);
+    if (shape !== undefined) throw new UserError(`${label}: ${shape}`);
+    return plain.value;
+  }
   const document = parseDocument(text, { strict: true, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   const error = document.errors[0];
   const invalid = (message: string) => new UserError(`${label}: the value is not valid YAML: ${message.split("\n")[0]}`);
@@ -75,6 +90,19 @@ export function parseValue(text: string, label: string): unknown {
   const shape = valueShapeProblem(value);
   if (shape !== undefined) throw new UserError(`${label}: ${shape}`);
   return value;
+}
+
+/**
+ * A value on one line in the plain style of the scenario files (`20`, `¥30`, `full`,
+ * `{ low: 1, high: 2 }`), read by plain-yaml.ts as the value of a key, so that a `--set`
+ * needs no `yaml` package; undefined for anything else, which `yaml` reads as before. A
+ * text alone is a document, where `...`, `---` and `%` at its start mean more than as the
+ * value of a key: those are left to `yaml`.
+ */
+export function plainValueText(text: string): { value: unknown } | undefined {
+  if (text.includes("\n") || /^(?:---|\.\.\.|%)/.test(text)) return undefined;
+  const document = plainYamlValue(`v: ${text}`);
+  return document === undefined ? undefined : { value: document.v };
 }
 
 /** As in a file: no `__proto__` key (JavaScript would drop it in silence), no nesting deeper than a scenario's. Walked without recursion. */
@@ -115,7 +143,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
       emptyParents.push([...path]);
       node = undefined;
     }
-    const kinds = kindsAt(scenarioSchema(), path);
+    const kinds = scenarioKindsAt(path);
     if (kinds.has("record")) {
       // A mapping with free keys (fx, expect.max): the rest of the path is the key, dots and all.
       const key = segments.slice(i).join(".");
@@ -155,7 +183,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
       node = node.items[index];
       continue;
     }
-    const keys = keysAt(scenarioSchema(), path);
+    const keys = scenarioKeysAt(path);
     if (keys.length === 0) {
       return fail(
         `${here} takes a single value, so "${segments.slice(i).join(".")}" cannot follow it`,
@@ -180,6 +208,109 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
     path.push(segment);
   }
   return { ok: true, path, emptyParents };
+}
+
+/** A mapping of a plain value, as the YAML package's `isMap` knows a mapping node. */
+function isPlainMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * resolveOverridePath in the plain value of a document that plain-yaml.ts read (no anchor,
+ * alias or tag in it): the same path and empty parents where that resolves the path, and
+ * undefined wherever it might not. A key of a record that is no name (`1`, which YAML reads
+ * as a number) is left to the document too.
+ */
+export function resolvePlainOverride(
+  root: Record<string, unknown>,
+  override: Override,
+): { path: (string | number)[]; emptyParents: (string | number)[][] } | undefined {
+  const path: (string | number)[] = [];
+  const emptyParents: (string | number)[][] = [];
+  let node: unknown = root;
+  const { segments } = override;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (node === null) {
+      emptyParents.push([...path]);
+      node = undefined;
+    }
+    const kinds = scenarioKindsAt(path);
+    if (kinds.has("record")) {
+      const key = segments.slice(i).join(".");
+      if ((node !== undefined && !isPlainMapping(node)) || !/^[A-Za-z_]/.test(key)) return undefined;
+      path.push(key);
+      return { path, emptyParents };
+    }
+    if (kinds.has("array")) {
+      if (!Array.isArray(node)) return undefined;
+      const index = INDEX.test(segment) ? Number(segment) : node.findIndex((item) => isPlainMapping(item) && item.name === segment);
+      if (index < 0 || index >= node.length) return undefined;
+      path.push(index);
+      node = node[index];
+      continue;
+    }
+    if (!scenarioKeysAt(path).includes(segment) || (node !== undefined && !isPlainMapping(node))) return undefined;
+    node = node !== undefined && Object.hasOwn(node, segment) ? node[segment] : undefined;
+    path.push(segment);
+  }
+  return { path, emptyParents };
+}
+
+/** heldDepth in a plain value: a mapping or a list is a collection, null (an empty value) is none. */
+function heldPlainDepth(root: Record<string, unknown>, path: readonly (string | number)[]): number {
+  const isCollection = (value: unknown) => typeof value === "object" && value !== null;
+  let depth = 0;
+  while (depth < path.length - 1 && isCollection(ownValueAt(root, path.slice(0, depth + 1)))) depth++;
+  const value = ownValueAt(root, path);
+  if (depth === path.length - 1 && value !== undefined && value !== null) depth++;
+  return depth;
+}
+
+/** A value to write at a resolved path, named `label` in messages. */
+export interface PathWrite {
+  path: (string | number)[];
+  emptyParents: readonly (string | number)[][];
+  value: unknown;
+  label: string;
+}
+
+/**
+ * The writes made on the plain value of a document plain-yaml.ts read (isUnparsed), its
+ * YAML left unparsed until something asks for it (a problem's line and column), when
+ * setValue makes the same writes on it; undefined where the document is parsed already.
+ */
+export function writtenOnUnparsed(source: ScenarioDocument, writes: readonly PathWrite[]): ScenarioDocument | undefined {
+  let value = unparsedValue(source);
+  if (value === undefined) return undefined;
+  const applied: AppliedOverride[] = [...(source.overrides ?? [])];
+  for (const write of writes) {
+    applied.push({ path: write.path, label: write.label, held: heldPlainDepth(value, write.path) });
+    // As setValue writes the document: an empty parent (`revenue:`) or a missing one becomes a mapping.
+    value = withValueAt(value, write.path, structuredClone(write.value)) as Record<string, unknown>;
+  }
+  return writtenUnparsed(source, value, applied, (parsed) => {
+    for (const write of writes) setValue(parsed, write.path, write.value, write.emptyParents, write.label);
+  });
+}
+
+/**
+ * The overrides written on an unparsed document (writtenOnUnparsed): a valid `run --set`
+ * then loads no `yaml` package. Undefined where the document is parsed, or any override
+ * might not resolve: applyOverrides then writes them all on the YAML, and words every problem.
+ */
+function appliedUnparsed(source: ScenarioDocument, overrides: readonly Override[]): ScenarioDocument | undefined {
+  let value = unparsedValue(source);
+  if (value === undefined) return undefined;
+  const writes: PathWrite[] = [];
+  for (const override of overrides) {
+    // Each resolved in the value the ones before it wrote, as applyOverrides resolves it in the document.
+    const resolved = resolvePlainOverride(value, override);
+    if (resolved === undefined) return undefined;
+    value = withValueAt(value, resolved.path, override.value) as Record<string, unknown>;
+    writes.push({ ...resolved, value: override.value, label: override.label });
+  }
+  return writtenOnUnparsed(source, writes);
 }
 
 /**
@@ -225,6 +356,8 @@ function describeNode(node: unknown): string {
  */
 export function applyOverrides(source: ScenarioDocument, overrides: readonly Override[]): ScenarioDocument {
   if (overrides.length === 0) return source;
+  const unparsed = appliedUnparsed(source, overrides);
+  if (unparsed !== undefined) return unparsed;
   // An empty file or a root that is not a mapping is reported as such, before any path.
   documentValue(source);
   const problems: InputProblem[] = [];
@@ -263,7 +396,9 @@ export function setValue(
   for (const parent of emptyParents) {
     // Still empty (a second override under the same parent finds a mapping already).
     const node = document.getIn(parent, true);
-    if (isScalar(node) && node.value === null) document.setIn(parent, new YAMLMap());
+    // Made by the document, so that it knows the schema: a `new YAMLMap()` cannot make the mappings below it
+    // (`--set revenue.subscription.conversion=0.1` under `revenue:` was an internal error).
+    if (isScalar(node) && node.value === null) document.setIn(parent, document.createNode({}));
   }
   document.setIn(path, document.createNode(value));
   return { path, label, held };

@@ -1,7 +1,5 @@
 import { visit } from "yaml";
-import { safeParse } from "../lib/zod.js";
-import { fieldSchemaAt } from "../lib/schema-walk.js";
-import { documentValue, type ScenarioDocument } from "../lib/document.js";
+import { documentValue, isUnparsed, type ScenarioDocument, withOverrides } from "../lib/document.js";
 import { withValueAt } from "../lib/value-at.js";
 import { type LoadOptions, type Scenario, scenarioFromValue } from "../scenario/load.js";
 import { SECTION_INPUTS, toModelInput } from "../scenario/model-input.js";
@@ -10,7 +8,8 @@ import { KEYS_READ_TOGETHER, problemsWhereChanged } from "../scenario/rules.js";
 import { samePath } from "../scenario/overrides.js";
 import type { FieldProblem } from "../lib/issues.js";
 import { resolveValues } from "../scenario/resolve.js";
-import { type ScenarioData, scenarioSchema } from "../scenario/schema.js";
+import type { ScenarioData } from "../scenario/schema.js";
+import { parseFieldAt } from "../scenario/parse.js";
 
 type Path = readonly (string | number)[];
 
@@ -145,18 +144,17 @@ export class PatchedPoints {
     if (typeof section !== "string" || !SELF_CONTAINED_SECTIONS.has(section) || rest.length === 0) return undefined;
     const problems: FieldProblem[] = [];
     const { currency, fx = {} } = this.base.data;
-    const field = fieldSchemaAt(scenarioSchema(), path);
     // The field alone where nothing above it checks more than a list's length, and the file and its data hold the field's parents and the data the field: the section's parse then differs only there.
-    if (field !== undefined && written(fileValue, path.slice(0, -1)) && written(this.base.data, path)) {
-      const parsed = safeParse(field, plainOf(setting.value));
-      if (!parsed.success) return null;
-      const value = resolveValues(parsed.data, { currency, fx }, problems);
-      return problems.length > 0 ? null : { value };
+    if (written(fileValue, path.slice(0, -1)) && written(this.base.data, path)) {
+      const parsed = parseFieldAt(path, plainOf(setting.value));
+      if (parsed !== undefined) {
+        if (!parsed.success) return null;
+        const value = resolveValues(parsed.data, { currency, fx }, problems);
+        return problems.length > 0 ? null : { value };
+      }
     }
-    const { shape } = scenarioSchema();
-    const schema = shape[section as keyof typeof shape];
-    const parsed = schema.safeParse(withValueAt(fileValue[section], rest, plainOf(setting.value)));
-    if (!parsed.success) return null;
+    const parsed = parseFieldAt([section], withValueAt(fileValue[section], rest, plainOf(setting.value)));
+    if (parsed === undefined || !parsed.success) return null;
     const resolved = resolveValues(parsed.data, { currency, fx }, problems);
     const central = (this.base.data as Record<string, unknown>)[section];
     if (problems.length > 0 || !sameExceptAt(central, resolved, rest)) return null;
@@ -171,7 +169,7 @@ export class PatchedPoints {
   private validateAlone(setting: PointSetting): ValidatedSetting {
     if (this.source === undefined) return null;
     // YAML aliases would carry a value set at an anchor elsewhere, which the plain value cannot: such files are validated in full.
-    this.fileValue ??= hasAliases(this.source.document) ? null : documentValue(this.source);
+    this.fileValue ??= !isUnparsed(this.source) && hasAliases(this.source.document) ? null : documentValue(this.source);
     if (this.fileValue === null) return null;
     const inSection = this.validateInSection(this.fileValue, setting);
     if (inSection !== undefined) return inSection;
@@ -179,7 +177,7 @@ export class PatchedPoints {
     const overrides = [...(this.source.overrides ?? []), { path: setting.input.path, label: setting.label }];
     let scenario: Scenario;
     try {
-      scenario = scenarioFromValue({ ...this.source, overrides }, value, this.options);
+      scenario = scenarioFromValue(withOverrides(this.source, overrides), value, this.options);
     } catch {
       return null;
     }

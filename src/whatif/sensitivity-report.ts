@@ -1,11 +1,10 @@
 import { problemsOf, UserError } from "../lib/errors.js";
-import { numberLeafAt } from "../lib/schema-walk.js";
+import { scenarioNumberLeafAt } from "../scenario/parse.js";
 import { valueAt } from "../lib/value-at.js";
 import type { JsonResult, ScenarioHeader } from "../result/json-result.js";
 import { METRIC_PATHS } from "../result/metric-paths.js";
 import { scenarioHeader } from "../scenario/evaluate.js";
 import type { Scenario } from "../scenario/load.js";
-import { scenarioSchema } from "../scenario/schema.js";
 import { checkMetric, LADDER_HOLDS, metricValue } from "./metrics.js";
 import {
   invalidSide,
@@ -93,7 +92,7 @@ export function sensitivityReport(
   const base = variants.base;
   const baseResult = evaluate(base);
   const baseMetric = metricValue(baseResult, metric);
-  const { inputs, skipped } = sensitivityInputs(base.data, (path) => numberLeafAt(scenarioSchema(), path));
+  const { inputs, skipped } = sensitivityInputs(base.data, scenarioNumberLeafAt);
   const skippedAll: SkippedInput[] = [...skipped];
   // Before any move: each one sets plain numbers into the document.
   const written = Object.fromEntries(

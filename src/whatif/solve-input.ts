@@ -1,6 +1,6 @@
 import { UserError } from "../lib/errors.js";
 import { type ExchangeRates, parseMoney } from "../lib/money.js";
-import type { NumberLeaf } from "../lib/schema-walk.js";
+import type { NumberLeaf } from "../lib/schema-plan.js";
 import { amountIn, formatShort, parseAmount, plainNumber } from "./amount.js";
 import { checkMetric, LADDER_HOLDS, metricKind, metricValue, WHATIF_METRICS } from "./metrics.js";
 import type { Measurement, SolveRule } from "./solve.js";

@@ -1,11 +1,10 @@
 import { formatProblem, problemsOf, UserError } from "../lib/errors.js";
-import { numberLeafAt } from "../lib/schema-walk.js";
+import { scenarioNumberLeafAt } from "../scenario/parse.js";
 import { valueAt } from "../lib/value-at.js";
 import type { JsonResult, ScenarioHeader } from "../result/json-result.js";
 import { scenarioHeader } from "../scenario/evaluate.js";
 import type { Scenario } from "../scenario/load.js";
 import { parsePath } from "../scenario/overrides.js";
-import { scenarioSchema } from "../scenario/schema.js";
 import type { MetricValue } from "./metrics.js";
 import { type Measurement, measurementValues, type Observed, observe, type Solution, type SolveRule, solve } from "./solve.js";
 import {
@@ -76,7 +75,7 @@ export function solveReport(
 ): SolveReport {
   const { request, metric } = plan;
   const input = variants.settableInput({ segments: plan.segments, value: null, label: `--for ${request.for}` });
-  const leaf = numberLeafAt(scenarioSchema(), input.path);
+  const leaf = scenarioNumberLeafAt(input.path);
   if (leaf === undefined)
     throw new UserError(`--for ${request.for}: not a numeric input; solve varies a number (a count, a price, a rate)`);
   const data = variants.base.data;

@@ -1,17 +1,20 @@
 import { isMap, isScalar } from "yaml";
 import { UserError } from "../lib/errors.js";
-import { parseYaml, type ScenarioDocument } from "../lib/document.js";
+import { isUnparsed, parseYaml, type ScenarioDocument, unparsedValue } from "../lib/document.js";
 import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
 import {
   applyOverrides,
   type Override,
   resolveOverridePath,
+  resolvePlainOverride,
   setValue,
   sharedAnchorAt,
   sharedAnchorProblem,
+  writtenOnUnparsed,
 } from "../scenario/overrides.js";
 import type { ScenarioSource } from "../lib/read.js";
 import { PatchedPoints } from "./patched-points.js";
+import { ownValueAt } from "../lib/value-at.js";
 
 /** An input path checked once against a scenario, to be set to many values. */
 export interface VariedInput {
@@ -50,6 +53,10 @@ export class ScenarioVariants {
 
   /** Checks an input path (`segments` from a parsed override) against the file and the schema. */
   input(override: Override): VariedInput {
+    // In the plain value while the YAML is unparsed (a valid sweep then loads no yaml package); in the document otherwise, or to word a problem.
+    const value = unparsedValue(this.source);
+    const plain = value === undefined ? undefined : resolvePlainOverride(value, override);
+    if (plain !== undefined) return { name: override.segments.join("."), path: plain.path, emptyParents: plain.emptyParents };
     const resolved = resolveOverridePath(this.source, override);
     if (!resolved.ok) throw UserError.fromProblems([resolved.problem]);
     return { name: override.segments.join("."), path: resolved.path, emptyParents: resolved.emptyParents };
@@ -77,6 +84,9 @@ export class ScenarioVariants {
    * next); a point that breaks a rule is reported as the setting that did.
    */
   validatedInFull(settings: readonly Setting[]): Scenario {
+    const writes = settings.map((setting) => ({ ...setting.input, value: setting.value, label: setting.label }));
+    const unparsed = writtenOnUnparsed(this.source, writes);
+    if (unparsed !== undefined) return scenarioFromDocument(unparsed, this.options);
     const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };
     const applied = settings.map((setting) =>
       setValue(point, setting.input.path, setting.value, setting.input.emptyParents, setting.label),
@@ -91,6 +101,8 @@ export class ScenarioVariants {
    * `at` never changes the file's document, so this is always the file's own writing.
    */
   writtenAt(path: readonly (string | number)[]): string | undefined {
+    const value = unparsedValue(this.source);
+    if (value !== undefined) return writtenInPlain(value, path);
     const node = this.source.document.getIn(path, true);
     if (isScalar(node)) return typeof node.value === "string" ? node.value : undefined;
     if (!isMap(node)) return undefined;
@@ -103,7 +115,8 @@ export class ScenarioVariants {
    * share it: setting that value alone would leave them pointing at nothing.
    */
   sharedAnchor(input: VariedInput): string | undefined {
-    return sharedAnchorAt(this.source.document, input.path);
+    // A document plain-yaml.ts read has no anchors.
+    return isUnparsed(this.source) ? undefined : sharedAnchorAt(this.source.document, input.path);
   }
 
   /** An input that a sweep or solve sets at every point: one that aliases share cannot be (overrides.ts). */
@@ -113,4 +126,16 @@ export class ScenarioVariants {
     if (anchor !== undefined) throw UserError.fromProblems([sharedAnchorProblem(this.source, override.label, anchor)]);
     return input;
   }
+}
+
+/** ScenarioVariants.writtenAt in the plain value of a document plain-yaml.ts read: a scalar is whatever is no mapping or list. */
+function writtenInPlain(root: Record<string, unknown>, path: readonly (string | number)[]): string | undefined {
+  const node = ownValueAt(root, path);
+  const isScalar = (value: unknown) => value === null || typeof value !== "object";
+  if (isScalar(node)) return typeof node === "string" ? node : undefined;
+  if (Array.isArray(node)) return undefined;
+  const mapping = node as Record<string, unknown>;
+  const [low, high] = [mapping.low, mapping.high];
+  const held = Object.hasOwn(mapping, "low") && Object.hasOwn(mapping, "high");
+  return held && isScalar(low) && isScalar(high) ? `${String(low)}..${String(high)}` : undefined;
 }

@@ -226,8 +226,8 @@ describe("the V8 code cache of another Node.js build", () => {
   it("of the yaml bundle is rebuilt alike, by a run that loads it", () => {
     const root = packageWithForeignCache("yaml");
     const cacheHome = tempFolder();
-    // --set writes into the YAML document, which the yaml package parses.
-    const argv = ["run", "--set", "horizon_days=30", "--format", "json"];
+    // A --set value with an escape ("A\x21" is "A!"), which the yaml package reads, not plain-yaml.ts.
+    const argv = ["run", "--set", 'name="A\\x21"', "--format", "json"];
     expect(runLaunch(root, { XDG_CACHE_HOME: cacheHome }, argv).status).toBe(0);
     const saved = readdirSync(join(cacheHome, "llm-cac"));
     expect(saved).toEqual([expect.stringMatching(new RegExp(`^yaml-${process.version}-${process.arch}-\\d+-\\d+\\.cache$`))]);
@@ -300,12 +300,36 @@ describe("the built bundle", () => {
     return { status: result.status, ...JSON.parse(line?.slice("BUNDLES ".length) ?? "null") };
   }
 
-  it("leaves yaml and zod unloaded for valid scenarios in the plain style, and loads them from their caches for --set", () => {
-    expect(bundlesLoaded(["check", "data/scenarios"])).toEqual({ status: 0, bundles: { cli: true }, stdoutStream: false });
-    expect(bundlesLoaded(["run", "data/scenarios/default.yaml", "--set", "horizon_days=30", "--format", "json"])).toEqual({
-      status: 0,
-      bundles: { cli: true, yaml: true, zod: true },
-      stdoutStream: false,
+  it("leaves yaml and zod unloaded for valid scenarios in the plain style, with --set, --vary and ranges too", () => {
+    const onlyCli = { status: 0, bundles: { cli: true }, stdoutStream: false };
+    expect(bundlesLoaded(["check", "data/scenarios"])).toEqual(onlyCli);
+    expect(bundlesLoaded(["run", "data/scenarios/default.yaml", "--set", "horizon_days=30", "--format", "json"])).toEqual(onlyCli);
+    const sweep = [
+      "sweep",
+      "data/scenarios/default.yaml",
+      "--vary",
+      "acquisition.channels.bilibili.cpa=10..50/3",
+      "--vary",
+      "tokens.context=0,9000",
+    ];
+    expect(bundlesLoaded([...sweep, "--format", "csv"])).toEqual(onlyCli);
+    const ranges = [
+      "--set",
+      "retention.d1={ low: 0.2, high: 0.3 }",
+      "--set",
+      'acquisition.channels.bilibili.cpa={ low: "¥20", high: "¥40" }',
+    ];
+    expect(bundlesLoaded(["run", "data/scenarios/default.yaml", ...ranges, "--samples", "500", "--format", "json"])).toEqual(onlyCli);
+  });
+
+  it("loads yaml, from its cache, for a --set value only it reads (an escape), and zod to word a --set's problem", () => {
+    // "A\x21" is "A!": plain-yaml.ts reads no escapes.
+    const escaped = ["run", "data/scenarios/default.yaml", "--set", 'name="A\\x21"', "--format", "json"];
+    expect(bundlesLoaded(escaped)).toEqual({ status: 0, bundles: { cli: true, yaml: true }, stdoutStream: false });
+    expect(bundlesLoaded(["run", "data/scenarios/default.yaml", "--set", "horizon_days=0"]).bundles).toEqual({
+      cli: true,
+      yaml: true,
+      zod: true,
     });
   });
 

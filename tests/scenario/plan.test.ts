@@ -4,8 +4,9 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse as parseWithYaml } from "yaml";
-import { parseByPlan, type SchemaPlan } from "../../src/lib/schema-plan.js";
-import { schemaPlan } from "../../src/lib/schema-walk.js";
+import { parseByPlan, planFieldAt, planKeysAt, planKindsAt, planNumberLeafAt, type SchemaPlan } from "../../src/lib/schema-plan.js";
+import { fieldSchemaAt, keysAt, kindsAt, numberLeafAt, schemaPlan } from "../../src/lib/schema-walk.js";
+import { safeParse } from "../../src/lib/zod.js";
 import committedPlan from "../../src/scenario/scenario-plan.json" with { type: "json" };
 import { PLAN_FUNCTIONS, scenarioSchema } from "../../src/scenario/schema.js";
 
@@ -130,6 +131,80 @@ describe("the scenario schema's plan", () => {
     expect(byPlan({ ...valid, fx: JSON.parse('{ "USD": 7.2, "__proto__": 1 }') })).toBeUndefined();
   });
 });
+
+describe("the plan's walkers", () => {
+  // --set, sweep, solve and sensitivity read the schema's shape from the plan: it must say what schema-walk.ts says of the schema.
+  const paths = schemaPaths();
+
+  it("find the kinds, keys, number and field at every path of the schema as schema-walk.ts finds them in it", () => {
+    expect(paths.length).toBeGreaterThan(400);
+    let fields = 0;
+    for (const path of paths) {
+      expect(planKindsAt(plan, path), path.join(".")).toEqual(kindsAt(scenarioSchema(), path));
+      expect(planKeysAt(plan, path), path.join(".")).toEqual(keysAt(scenarioSchema(), path));
+      expect(planNumberLeafAt(plan, path), path.join(".")).toEqual(numberLeafAt(scenarioSchema(), path));
+      const field = planFieldAt(plan, path);
+      expect(field === undefined, path.join(".")).toBe(fieldSchemaAt(scenarioSchema(), path) === undefined);
+      if (field !== undefined) fields++;
+    }
+    // Most paths have a field alone (sweep validates a value there by itself), some pass a union or a record.
+    expect(fields).toBeGreaterThan(100);
+    expect(fields).toBeLessThan(paths.length);
+  });
+
+  it("parse a value at every field as the field's schema does, or decline", () => {
+    const outcomes = { same: 0, "both failed": 0, declined: 0 };
+    for (const path of paths) {
+      const node = planFieldAt(plan, path);
+      if (node === undefined) continue;
+      const schema = fieldSchemaAt(scenarioSchema(), path)!;
+      for (const value of [...boundsNear(node), ...HOSTILE, ...MONEY_TEXTS]) {
+        const planned = parseByPlan(plan, PLAN_FUNCTIONS, value, node);
+        const parsed = safeParse(schema, value);
+        if (!parsed.success) {
+          expect(planned, `${path.join(".")} took ${String(value)}`).toBeUndefined();
+          outcomes["both failed"]++;
+        } else if (planned === undefined) outcomes.declined++;
+        else {
+          if (!isDeepStrictEqual(planned.value, parsed.data)) expect(planned.value).toStrictEqual(parsed.data);
+          outcomes.same++;
+        }
+      }
+    }
+    expect(outcomes.same).toBeGreaterThan(1000);
+    expect(outcomes["both failed"]).toBeGreaterThan(1000);
+    expect(outcomes.declined).toBe(0);
+  });
+});
+
+/**
+ * Every path of the schema, through each option of a union, the first item of a list and a
+ * key of a record, with a wrong key, a list index and a name after each: as --set may write them.
+ */
+function schemaPaths(): PropertyKey[][] {
+  const paths = new Map<string, PropertyKey[]>();
+  const add = (path: PropertyKey[]) => paths.set(JSON.stringify(path), path);
+  const unwrap = (index: number): number[] => {
+    const node = plan.nodes[index]!;
+    if (node.type === "optional" || node.type === "default") return unwrap(node.inner);
+    if (node.type === "pipe") return unwrap(node.in);
+    if (node.type === "union") return node.options.flatMap(unwrap);
+    return [index];
+  };
+  const walk = (index: number, path: PropertyKey[]) => {
+    if (paths.has(JSON.stringify(path)) || path.length > 8) return;
+    add(path);
+    for (const extra of ["bogus", 1, "name"]) add([...path, extra]);
+    for (const found of unwrap(index)) {
+      const node = plan.nodes[found]!;
+      if (node.type === "object") for (const [key, field] of Object.entries(node.shape)) walk(field, [...path, key]);
+      if (node.type === "array") walk(node.element, [...path, 0]);
+      if (node.type === "record") walk(node.value, [...path, "USD"]);
+    }
+  };
+  walk(0, []);
+  return [...paths.values()];
+}
 
 /** A small seeded generator (mulberry32), so that a failing case can be replayed. */
 function mulberry32(seed: number): () => number {
