@@ -45,7 +45,7 @@ export function parseYaml(text: string, file: string): ScenarioDocument {
 }
 
 /**
- * What a document made by unparsedYaml (or written on while unparsed: deferredCopy) keeps
+ * What a document made by unparsedYaml (or by writtenUnparsed or withOverrides from one) keeps
  * while its YAML is not parsed: its plain value, and how to parse it anew, with what was
  * written on it replayed. Once parsed, the document may be written to (applyOverrides), and
  * its value is read from it again.

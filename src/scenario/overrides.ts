@@ -267,50 +267,30 @@ function heldPlainDepth(root: Record<string, unknown>, path: readonly (string | 
   return depth;
 }
 
-/** A value to write at a resolved path, named `label` in messages. */
-export interface PathWrite {
-  path: (string | number)[];
-  emptyParents: readonly (string | number)[][];
-  value: unknown;
-  label: string;
-}
-
 /**
- * The writes made on the plain value of a document plain-yaml.ts read (isUnparsed), its
- * YAML left unparsed until something asks for it (a problem's line and column), when
- * setValue makes the same writes on it; undefined where the document is parsed already.
+ * The overrides written on the plain value of a document plain-yaml.ts read (isUnparsed),
+ * each resolved in what the ones before it wrote, as applyOverrides does in the document,
+ * and the YAML left unparsed until something asks for it (a problem's line and column),
+ * when setValue makes the same writes on it: a valid `run --set` loads no `yaml` package.
+ * Undefined where the document is parsed, or any override might not resolve: applyOverrides
+ * then writes them all on the YAML, and words every problem.
  */
-export function writtenOnUnparsed(source: ScenarioDocument, writes: readonly PathWrite[]): ScenarioDocument | undefined {
+export function appliedUnparsed(source: ScenarioDocument, overrides: readonly Override[]): ScenarioDocument | undefined {
   let value = unparsedValue(source);
   if (value === undefined) return undefined;
   const applied: AppliedOverride[] = [...(source.overrides ?? [])];
-  for (const write of writes) {
-    applied.push({ path: write.path, label: write.label, held: heldPlainDepth(value, write.path) });
-    // As setValue writes the document: an empty parent (`revenue:`) or a missing one becomes a mapping.
-    value = withValueAt(value, write.path, structuredClone(write.value)) as Record<string, unknown>;
-  }
-  return writtenUnparsed(source, value, applied, (parsed) => {
-    for (const write of writes) setValue(parsed, write.path, write.value, write.emptyParents, write.label);
-  });
-}
-
-/**
- * The overrides written on an unparsed document (writtenOnUnparsed): a valid `run --set`
- * then loads no `yaml` package. Undefined where the document is parsed, or any override
- * might not resolve: applyOverrides then writes them all on the YAML, and words every problem.
- */
-function appliedUnparsed(source: ScenarioDocument, overrides: readonly Override[]): ScenarioDocument | undefined {
-  let value = unparsedValue(source);
-  if (value === undefined) return undefined;
-  const writes: PathWrite[] = [];
+  const writes: { path: (string | number)[]; emptyParents: (string | number)[][]; override: Override }[] = [];
   for (const override of overrides) {
-    // Each resolved in the value the ones before it wrote, as applyOverrides resolves it in the document.
     const resolved = resolvePlainOverride(value, override);
     if (resolved === undefined) return undefined;
-    value = withValueAt(value, resolved.path, override.value) as Record<string, unknown>;
-    writes.push({ ...resolved, value: override.value, label: override.label });
+    applied.push({ path: resolved.path, label: override.label, held: heldPlainDepth(value, resolved.path) });
+    // As setValue writes the document: an empty parent (`revenue:`) or a missing one becomes a mapping.
+    value = withValueAt(value, resolved.path, structuredClone(override.value)) as Record<string, unknown>;
+    writes.push({ ...resolved, override });
   }
-  return writtenOnUnparsed(source, writes);
+  return writtenUnparsed(source, value, applied, (parsed) => {
+    for (const { path, emptyParents, override } of writes) setValue(parsed, path, override.value, emptyParents, override.label);
+  });
 }
 
 /**
@@ -384,7 +364,7 @@ export function applyOverrides(source: ScenarioDocument, overrides: readonly Ove
  * (`revenue:`) become mappings first. Returns the override as applied, with how much of
  * its path the document held (attributeProblem names the override by it).
  */
-export function setValue(
+function setValue(
   source: ScenarioDocument,
   path: (string | number)[],
   value: unknown,

@@ -3,14 +3,13 @@ import { UserError } from "../lib/errors.js";
 import { isUnparsed, parseYaml, type ScenarioDocument, unparsedValue } from "../lib/document.js";
 import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
 import {
+  appliedUnparsed,
   applyOverrides,
   type Override,
   resolveOverridePath,
   resolvePlainOverride,
-  setValue,
   sharedAnchorAt,
   sharedAnchorProblem,
-  writtenOnUnparsed,
 } from "../scenario/overrides.js";
 import type { ScenarioSource } from "../lib/read.js";
 import { PatchedPoints } from "./patched-points.js";
@@ -79,20 +78,18 @@ export class ScenarioVariants {
   }
 
   /**
-   * The scenario with these settings validated like the file itself, in a copy of the file
-   * (the file's own document is never changed, so no setting lingers from one point to the
-   * next); a point that breaks a rule is reported as the setting that did.
+   * The scenario with these settings validated like the file itself, as the same `--set`
+   * would be: each resolved where the ones before it wrote (a value inside another axis's
+   * value), in a copy of the file (the file's own document is never changed, so no setting
+   * lingers from one point to the next); a point that breaks a rule, or whose setting
+   * cannot be written there, is reported as the setting that did.
    */
   validatedInFull(settings: readonly Setting[]): Scenario {
-    const writes = settings.map((setting) => ({ ...setting.input, value: setting.value, label: setting.label }));
-    const unparsed = writtenOnUnparsed(this.source, writes);
+    const overrides = settings.map((setting) => ({ segments: setting.input.name.split("."), value: setting.value, label: setting.label }));
+    const unparsed = appliedUnparsed(this.source, overrides);
     if (unparsed !== undefined) return scenarioFromDocument(unparsed, this.options);
     const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };
-    const applied = settings.map((setting) =>
-      setValue(point, setting.input.path, setting.value, setting.input.emptyParents, setting.label),
-    );
-    const overrides = [...(this.source.overrides ?? []), ...applied];
-    return scenarioFromDocument({ ...point, overrides }, this.options);
+    return scenarioFromDocument(applyOverrides(point, overrides), this.options);
   }
 
   /**

@@ -162,6 +162,14 @@ describe("sweep", () => {
     expect(sweep.stderr).toContain(`--vary ${elasticity}=0.1: ${missing}`);
   });
 
+  it("reports a point whose axis lies inside the other's single value, as the same two --set do (it was an internal error)", async () => {
+    const sweep = await runInProcess(["sweep", "data/scenarios/default.yaml", "--vary", "fx=1,2", "--vary", "fx.EUR=1.1,1.2"]);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toBe("data/scenarios/default.yaml: --vary fx.EUR=1.1: fx is a single value (1) in the file, not a mapping\n");
+    const run = await runInProcess(["run", "data/scenarios/default.yaml", "--set", "fx=1", "--set", "fx.EUR=1.1"]);
+    expect(run.stderr).toBe("data/scenarios/default.yaml: --set fx.EUR=1.1: fx is a single value (1) in the file, not a mapping\n");
+  });
+
   it("names the --vary of a field that created a mapping, and of a currency that leaves money without a rate", async () => {
     // default.yaml's bilibili channel has no saturation: elasticity alone creates one lacking reference_daily_spend.
     const elasticity = "acquisition.channels.bilibili.saturation.elasticity";

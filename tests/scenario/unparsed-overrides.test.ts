@@ -232,6 +232,11 @@ describe("--set on a file in the plain style", () => {
       ]);
       await same(files, ["sweep", "s.yaml", "--vary", "horizon_days=0,30,400", "--format", "csv"]);
       await same(files, ["sweep", "s.yaml", "--vary", "currency=USD,CNY", "--format", "csv"]);
+      // An axis inside the other's value: each point as the same two --set (a value, or a mapping, then a path into it).
+      await same(files, ["sweep", "s.yaml", "--vary", "expect.max=1,2", "--vary", "expect.max.unit.cac_blended=5,20", "--format", "csv"]);
+      await same(files, ["sweep", "s.yaml", "--vary", "fx=1,2", "--vary", "fx.EUR=1.1,1.2", "--format", "csv"]);
+      await same(files, ["sweep", "s.yaml", "--vary", "revenue.subscription=1,2", "--vary", "revenue.subscription.price_monthly=1,2"]);
+      await same(files, ["sweep", "s.yaml", "--vary", "fx={ USD: 7 },{ USD: 8 }", "--vary", "fx.EUR=7.5,7.8", "--format", "csv"]);
       await same(files, ["solve", "s.yaml", "--for", "acquisition.channels.0.cpa", "--format", "json"]);
       await same(files, ["sensitivity", "s.yaml", "--format", "json"]);
       const ranges = ["--set", "retention.d1={ low: 0.2, high: 0.3 }", "--set", "usage.sessions_per_dau={ low: 1, high: 2 }"];
