@@ -157,6 +157,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
           `there is no list ${here} in the file to pick item "${segment}" from; --set changes list items but does not create them`,
         );
       if (!isSeq(node)) return fail(`${here} is ${describeNode(node)} in the file, not a list`);
+      if (node.items.length === 0) return fail(`${here} is an empty list; --set changes list items but does not create them`);
       const names = node.items
         .map((item) => (isMap(item) ? item.get("name") : undefined))
         .filter((name): name is string => typeof name === "string");

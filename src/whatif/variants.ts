@@ -78,14 +78,16 @@ export class ScenarioVariants {
   }
 
   /**
-   * The scenario with these settings validated like the file itself, as the same `--set`
-   * would be: each resolved where the ones before it wrote (a value inside another axis's
-   * value), in a copy of the file (the file's own document is never changed, so no setting
-   * lingers from one point to the next); a point that breaks a rule, or whose setting
-   * cannot be written there, is reported as the setting that did.
+   * The scenario with these settings validated like the file itself, in a copy of the file
+   * (the file's own document is never changed, so no setting lingers from one point to the
+   * next); a point that breaks a rule is reported as the setting that did. Each setting is
+   * written at its path as resolved once against the file (a list item named there stays
+   * the item at that index, as in the points patchedPoints makes), as a `--set` of that path
+   * would be: one inside another setting's value is resolved in what that one wrote, and
+   * where that is a single value, or a list without the item, it is reported as the setting.
    */
   validatedInFull(settings: readonly Setting[]): Scenario {
-    const overrides = settings.map((setting) => ({ segments: setting.input.name.split("."), value: setting.value, label: setting.label }));
+    const overrides = settings.map((setting) => ({ segments: setting.input.path.map(String), value: setting.value, label: setting.label }));
     const unparsed = appliedUnparsed(this.source, overrides);
     if (unparsed !== undefined) return scenarioFromDocument(unparsed, this.options);
     const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };

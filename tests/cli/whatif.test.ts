@@ -168,6 +168,12 @@ describe("sweep", () => {
     expect(sweep.stderr).toBe("data/scenarios/default.yaml: --vary fx.EUR=1.1: fx is a single value (1) in the file, not a mapping\n");
     const run = await runInProcess(["run", "data/scenarios/default.yaml", "--set", "fx=1", "--set", "fx.EUR=1.1"]);
     expect(run.stderr).toBe("data/scenarios/default.yaml: --set fx.EUR=1.1: fx is a single value (1) in the file, not a mapping\n");
+    // A list the first emptied: no item to write into (it said "the index is 0..-1").
+    const empty = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels=[]", "--vary", "acquisition.channels.ads.cpa=5,6"]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain(
+      "--vary acquisition.channels.ads.cpa=5: acquisition.channels is an empty list; --set changes list items but does not create them",
+    );
   });
 
   it("names the --vary of a field that created a mapping, and of a currency that leaves money without a rate", async () => {

@@ -238,10 +238,61 @@ describe("--set on a file in the plain style", () => {
       await same(files, ["sweep", "s.yaml", "--vary", "revenue.subscription=1,2", "--vary", "revenue.subscription.price_monthly=1,2"]);
       await same(files, ["sweep", "s.yaml", "--vary", "fx={ USD: 7 },{ USD: 8 }", "--vary", "fx.EUR=7.5,7.8", "--format", "csv"]);
       await same(files, ["solve", "s.yaml", "--for", "acquisition.channels.0.cpa", "--format", "json"]);
+      // A list item named at the start stays that item at every point, patched or validated in full.
+      const value = documentValue(parseYaml(presetText(preset), "s.yaml")) as { acquisition?: { channels?: { name: string }[] } };
+      const [first, second] = value.acquisition?.channels ?? [];
+      if (second !== undefined) {
+        await same(files, [
+          "sweep",
+          "s.yaml",
+          "--vary",
+          "acquisition.channels.1.name=x,y",
+          "--vary",
+          `acquisition.channels.${second.name}.cpa=5,6`,
+          "--format",
+          "csv",
+        ]);
+        await same(files, [
+          "sweep",
+          "s.yaml",
+          "--vary",
+          "acquisition.channels.1.name=x",
+          "--vary",
+          `acquisition.channels.${second.name}.share=0.5,0.6`,
+        ]);
+        await same(files, [
+          "sweep",
+          "s.yaml",
+          "--vary",
+          "acquisition.channels=[]",
+          "--vary",
+          `acquisition.channels.${first!.name}.cpa=5,6`,
+        ]);
+      }
       await same(files, ["sensitivity", "s.yaml", "--format", "json"]);
       const ranges = ["--set", "retention.d1={ low: 0.2, high: 0.3 }", "--set", "usage.sessions_per_dau={ low: 1, high: 2 }"];
       await same(files, ["run", "s.yaml", ...ranges, "--samples", "300", "--seed", "7", "--format", "json"]);
     }
+  });
+
+  it("gives a sweep's points the same meaning whether they are patched or validated in full (an alias makes every point the latter)", async () => {
+    // two-channels.yaml has d1 = d7 = 0.5: an alias keeps the values and turns the patching off.
+    const text = readFileSync(join(ROOT, "tests", "fixtures", "whatif", "two-channels.yaml"), "utf8");
+    const aliased = text.replace("d1: 0.5", "d1: &r 0.5").replace("d7: 0.5", "d7: *r");
+    expect(aliased).not.toBe(text);
+    const files = twoFiles({ name: "two-channels", text });
+    writeFileSync(join(files.parsed, "s.yaml"), aliased);
+    const sweeps = [
+      ["--vary", "acquisition.channels.1.name=x,y", "--vary", "acquisition.channels.video.cpa=5,6", "--format", "csv"],
+      ["--vary", "acquisition.channels.1.name=x", "--vary", "acquisition.channels.video.share=0.5,0.6"],
+      ["--vary", "acquisition.channels.video.share=0.5,0.6", "--vary", "acquisition.channels.1.name=x"],
+      ["--vary", "acquisition.channels.1=name: v\nshare: 0.5\ncpa: 3", "--vary", "acquisition.channels.video.cpa=5,6", "--format", "csv"],
+      ["--vary", "acquisition.channels=[]", "--vary", "acquisition.channels.ads.cpa=5,6"],
+      ["--vary", "fx=5", "--vary", "fx.EUR=1,2"],
+    ];
+    const codes = [];
+    for (const sweep of sweeps) codes.push(await same(files, ["sweep", "s.yaml", ...sweep]));
+    expect(codes).toEqual([0, 2, 2, 0, 2, 2]);
   });
 
   it("writes on the plain value as on the document: the same value, key order and overrides, and the same YAML once parsed", () => {
