@@ -125,13 +125,18 @@ type Resolution = { ok: true; path: (string | number)[]; emptyParents: (string |
  * (a bad key lists the keys allowed there), list items found by index or by name.
  * Keys the file lacks but the schema allows may be created; list items may not.
  */
-export function resolveOverridePath(source: ScenarioDocument, override: Override): Resolution {
+export function resolveOverridePath(source: ScenarioDocument, override: Override, written: readonly AppliedOverride[] = []): Resolution {
   const path: (string | number)[] = [];
   const emptyParents: (string | number)[][] = [];
   const fail = (message: string, hint?: string): Resolution => ({
     ok: false,
     problem: { file: source.file, path: override.label, message, ...(hint ? { hint } : {}) },
   });
+  // Where the value at the path so far came from: the file, or the last of the overrides `written` before this one at or around it.
+  const from = () => {
+    const writer = written.findLast((earlier) => earlier.path.length <= path.length && samePath(earlier.path, path, earlier.path.length));
+    return writer === undefined ? "in the file" : `after ${writer.label}`;
+  };
   let node: unknown = source.document.contents;
   const { segments } = override;
   for (let i = 0; i < segments.length; i++) {
@@ -147,7 +152,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
     if (kinds.has("record")) {
       // A mapping with free keys (fx, expect.max): the rest of the path is the key, dots and all.
       const key = segments.slice(i).join(".");
-      if (node !== undefined && !isMap(node)) return fail(`${here} is ${describeNode(node)} in the file, not a mapping`);
+      if (node !== undefined && !isMap(node)) return fail(`${here} is ${describeNode(node)} ${from()}, not a mapping`);
       path.push(key);
       return { ok: true, path, emptyParents };
     }
@@ -156,7 +161,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
         return fail(
           `there is no list ${here} in the file to pick item "${segment}" from; --set changes list items but does not create them`,
         );
-      if (!isSeq(node)) return fail(`${here} is ${describeNode(node)} in the file, not a list`);
+      if (!isSeq(node)) return fail(`${here} is ${describeNode(node)} ${from()}, not a list`);
       if (node.items.length === 0) return fail(`${here} is an empty list; --set changes list items but does not create them`);
       const names = node.items
         .map((item) => (isMap(item) ? item.get("name") : undefined))
@@ -201,7 +206,7 @@ export function resolveOverridePath(source: ScenarioDocument, override: Override
     if (node !== undefined && !isMap(node)) {
       const given = segments.slice(0, i).join(".");
       return fail(
-        `${here} is ${describeNode(node)} in the file, not a mapping`,
+        `${here} is ${describeNode(node)} ${from()}, not a mapping`,
         `set it whole, e.g. --set ${given}="{ low: 10, high: 20 }" for a range`,
       );
     }
@@ -335,7 +340,11 @@ function describeNode(node: unknown): string {
  * Every bad path is reported at once; the document is then validated as usual, and the
  * returned document remembers the overrides so that its problems name them.
  */
-export function applyOverrides(source: ScenarioDocument, overrides: readonly Override[]): ScenarioDocument {
+export function applyOverrides(
+  source: ScenarioDocument,
+  overrides: readonly Override[],
+  { sharedAnchors = "refused" }: { sharedAnchors?: "refused" | "written" } = {},
+): ScenarioDocument {
   if (overrides.length === 0) return source;
   const unparsed = appliedUnparsed(source, overrides);
   if (unparsed !== undefined) return unparsed;
@@ -344,12 +353,12 @@ export function applyOverrides(source: ScenarioDocument, overrides: readonly Ove
   const problems: InputProblem[] = [];
   const applied: AppliedOverride[] = [...(source.overrides ?? [])];
   for (const override of overrides) {
-    const resolved = resolveOverridePath(source, override);
+    const resolved = resolveOverridePath(source, override, applied);
     if (!resolved.ok) {
       problems.push(resolved.problem);
       continue;
     }
-    const anchor = sharedAnchorAt(source.document, resolved.path);
+    const anchor = sharedAnchors === "refused" ? sharedAnchorAt(source.document, resolved.path) : undefined;
     if (anchor !== undefined) {
       problems.push(sharedAnchorProblem(source, override.label, anchor));
       continue;

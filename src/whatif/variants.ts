@@ -91,7 +91,9 @@ export class ScenarioVariants {
     const unparsed = appliedUnparsed(this.source, overrides);
     if (unparsed !== undefined) return scenarioFromDocument(unparsed, this.options);
     const point: ScenarioDocument = { ...this.source, document: this.source.document.clone() as ScenarioDocument["document"] };
-    return scenarioFromDocument(applyOverrides(point, overrides), this.options);
+    // Each input was checked once for a value that aliases share (settableInput); a sensitivity
+    // move writes the other shares back as well, anchored or not, as a point patched in place does.
+    return scenarioFromDocument(applyOverrides(point, overrides, { sharedAnchors: "written" }), this.options);
   }
 
   /**

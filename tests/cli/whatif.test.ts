@@ -165,9 +165,11 @@ describe("sweep", () => {
   it("reports a point whose axis lies inside the other's single value, as the same two --set do (it was an internal error)", async () => {
     const sweep = await runInProcess(["sweep", "data/scenarios/default.yaml", "--vary", "fx=1,2", "--vary", "fx.EUR=1.1,1.2"]);
     expect(sweep.code).toBe(2);
-    expect(sweep.stderr).toBe("data/scenarios/default.yaml: --vary fx.EUR=1.1: fx is a single value (1) in the file, not a mapping\n");
+    expect(sweep.stderr).toBe(
+      "data/scenarios/default.yaml: --vary fx.EUR=1.1: fx is a single value (1) after --vary fx=1, not a mapping\n",
+    );
     const run = await runInProcess(["run", "data/scenarios/default.yaml", "--set", "fx=1", "--set", "fx.EUR=1.1"]);
-    expect(run.stderr).toBe("data/scenarios/default.yaml: --set fx.EUR=1.1: fx is a single value (1) in the file, not a mapping\n");
+    expect(run.stderr).toBe("data/scenarios/default.yaml: --set fx.EUR=1.1: fx is a single value (1) after --set fx=1, not a mapping\n");
     // A list the first emptied: no item to write into (it said "the index is 0..-1").
     const empty = await runInProcess(["sweep", ONE, "--vary", "acquisition.channels=[]", "--vary", "acquisition.channels.ads.cpa=5,6"]);
     expect(empty.code).toBe(2);

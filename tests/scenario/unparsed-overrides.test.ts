@@ -295,6 +295,27 @@ describe("--set on a file in the plain style", () => {
     expect(codes).toEqual([0, 2, 2, 0, 2, 2]);
   });
 
+  it("gives sensitivity the same moves on a file whose shares aliases share, but for the shared one (it was called invalid after it)", async () => {
+    // A share moved rescales the others, the anchored one included: the next input's points wrote it back, which the anchor check refused.
+    const text = readFileSync(join(ROOT, "tests", "fixtures", "whatif", "two-channels.yaml"), "utf8");
+    const aliased = text
+      .replace("- name: ads\n      share: 0.5", "- name: ads\n      share: &x 0.5")
+      .replace("- name: video\n      share: 0.5", "- name: video\n      share: *x");
+    expect(aliased.match(/\*x/g)).toHaveLength(1);
+    const files = twoFiles({ name: "shared-shares", text });
+    writeFileSync(join(files.parsed, "s.yaml"), aliased);
+    const moves = async (at: string) => {
+      const run = await runInProcess(["sensitivity", join(at, "s.yaml"), "--format", "json"]);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout) as { inputs: { input: string; low: unknown; high: unknown }[] };
+      return new Map(report.inputs.map(({ input, low, high }) => [input, { low, high }]));
+    };
+    const [plain, shared] = [await moves(files.plain), await moves(files.parsed)];
+    // The anchored share alone is left out; every other input moves alike, valid where it was.
+    expect([...plain.keys()].filter((input) => !shared.has(input))).toEqual(["acquisition.channels.ads.share"]);
+    for (const [input, sides] of shared) expect(sides, input).toEqual(plain.get(input));
+  });
+
   it("writes on the plain value as on the document: the same value, key order and overrides, and the same YAML once parsed", () => {
     for (const { text } of DOCUMENTS) {
       for (const combination of COMBINATIONS) {
