@@ -51,7 +51,7 @@ export function parseYaml(text: string, file: string): ScenarioDocument {
  * its value is read from it again.
  */
 interface Unparsed {
-  value: Record<string, unknown>;
+  value: Readonly<Record<string, unknown>>;
   parse: () => ScenarioDocument;
 }
 const unparsedDocuments = new WeakMap<ScenarioDocument, Unparsed>();
@@ -63,7 +63,7 @@ const unparsedDocuments = new WeakMap<ScenarioDocument, Unparsed>();
  */
 function deferredDocument(
   file: string,
-  value: Record<string, unknown>,
+  value: Readonly<Record<string, unknown>>,
   parse: () => ScenarioDocument,
   overrides: readonly AppliedOverride[] | undefined,
 ): ScenarioDocument {
@@ -89,13 +89,19 @@ function unparsedYaml(text: string, file: string, plain: Record<string, unknown>
 }
 
 /**
- * A copy of the value plain-yaml.ts read (and what was written on it since), while the
- * YAML is not parsed; undefined once it is, or where the YAML package read the file. A
- * copy, as the document's own toJS makes one at each call.
+ * The value plain-yaml.ts read (and what was written on it since), while the YAML is not
+ * parsed; undefined once it is, or where the YAML package read the file. Not a copy: for
+ * readers, and for writers that copy what they change (withValueAt), as nothing ever
+ * writes into it.
  */
-export function unparsedValue(source: ScenarioDocument): Record<string, unknown> | undefined {
-  const unparsed = unparsedDocuments.get(source);
-  return unparsed === undefined ? undefined : structuredClone(unparsed.value);
+export function unparsedView(source: ScenarioDocument): Readonly<Record<string, unknown>> | undefined {
+  return unparsedDocuments.get(source)?.value;
+}
+
+/** unparsedView's value as a copy to write into, as the document's own toJS makes one at each call. */
+function unparsedValue(source: ScenarioDocument): Record<string, unknown> | undefined {
+  const value = unparsedView(source);
+  return value === undefined ? undefined : structuredClone(value);
 }
 
 /**
@@ -113,7 +119,7 @@ export function isUnparsed(source: ScenarioDocument): boolean {
  */
 export function writtenUnparsed(
   source: ScenarioDocument,
-  value: Record<string, unknown>,
+  value: Readonly<Record<string, unknown>>,
   overrides: readonly AppliedOverride[],
   replay: (parsed: ScenarioDocument) => void,
 ): ScenarioDocument {

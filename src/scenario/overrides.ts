@@ -6,7 +6,7 @@ import {
   MAX_ALIAS_COUNT,
   MAX_DEPTH,
   type ScenarioDocument,
-  unparsedValue,
+  unparsedView,
   writtenUnparsed,
 } from "../lib/document.js";
 import { describeFound, type FieldProblem } from "../lib/issues.js";
@@ -228,7 +228,7 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
  * as a number) is left to the document too.
  */
 export function resolvePlainOverride(
-  root: Record<string, unknown>,
+  root: Readonly<Record<string, unknown>>,
   override: Override,
 ): { path: (string | number)[]; emptyParents: (string | number)[][] } | undefined {
   const path: (string | number)[] = [];
@@ -264,7 +264,7 @@ export function resolvePlainOverride(
 }
 
 /** heldDepth in a plain value: a mapping or a list is a collection, null (an empty value) is none. */
-function heldPlainDepth(root: Record<string, unknown>, path: readonly (string | number)[]): number {
+function heldPlainDepth(root: Readonly<Record<string, unknown>>, path: readonly (string | number)[]): number {
   const isCollection = (value: unknown) => typeof value === "object" && value !== null;
   let depth = 0;
   while (depth < path.length - 1 && isCollection(ownValueAt(root, path.slice(0, depth + 1)))) depth++;
@@ -282,7 +282,7 @@ function heldPlainDepth(root: Record<string, unknown>, path: readonly (string | 
  * then writes them all on the YAML, and words every problem.
  */
 export function appliedUnparsed(source: ScenarioDocument, overrides: readonly Override[]): ScenarioDocument | undefined {
-  let value = unparsedValue(source);
+  let value = unparsedView(source);
   if (value === undefined) return undefined;
   const applied: AppliedOverride[] = [...(source.overrides ?? [])];
   const writes: { path: (string | number)[]; emptyParents: (string | number)[][]; override: Override }[] = [];
@@ -291,7 +291,7 @@ export function appliedUnparsed(source: ScenarioDocument, overrides: readonly Ov
     if (resolved === undefined) return undefined;
     applied.push({ path: resolved.path, label: override.label, held: heldPlainDepth(value, resolved.path) });
     // As setValue writes the document: an empty parent (`revenue:`) or a missing one becomes a mapping.
-    value = withValueAt(value, resolved.path, structuredClone(override.value)) as Record<string, unknown>;
+    value = withValueAt(value, resolved.path, structuredClone(override.value)) as Readonly<Record<string, unknown>>;
     writes.push({ ...resolved, override });
   }
   return writtenUnparsed(source, value, applied, (parsed) => {

@@ -1,6 +1,6 @@
 import { isMap, isScalar } from "yaml";
 import { UserError } from "../lib/errors.js";
-import { isUnparsed, parseYaml, type ScenarioDocument, unparsedValue } from "../lib/document.js";
+import { isUnparsed, parseYaml, type ScenarioDocument, unparsedView } from "../lib/document.js";
 import { type LoadOptions, type Scenario, scenarioFromDocument } from "../scenario/load.js";
 import {
   appliedUnparsed,
@@ -53,7 +53,7 @@ export class ScenarioVariants {
   /** Checks an input path (`segments` from a parsed override) against the file and the schema. */
   input(override: Override): VariedInput {
     // In the plain value while the YAML is unparsed (a valid sweep then loads no yaml package); in the document otherwise, or to word a problem.
-    const value = unparsedValue(this.source);
+    const value = unparsedView(this.source);
     const plain = value === undefined ? undefined : resolvePlainOverride(value, override);
     if (plain !== undefined) return { name: override.segments.join("."), path: plain.path, emptyParents: plain.emptyParents };
     const resolved = resolveOverridePath(this.source, override);
@@ -102,7 +102,7 @@ export class ScenarioVariants {
    * `at` never changes the file's document, so this is always the file's own writing.
    */
   writtenAt(path: readonly (string | number)[]): string | undefined {
-    const value = unparsedValue(this.source);
+    const value = unparsedView(this.source);
     if (value !== undefined) return writtenInPlain(value, path);
     const node = this.source.document.getIn(path, true);
     if (isScalar(node)) return typeof node.value === "string" ? node.value : undefined;
@@ -130,7 +130,7 @@ export class ScenarioVariants {
 }
 
 /** ScenarioVariants.writtenAt in the plain value of a document plain-yaml.ts read: a scalar is whatever is no mapping or list. */
-function writtenInPlain(root: Record<string, unknown>, path: readonly (string | number)[]): string | undefined {
+function writtenInPlain(root: Readonly<Record<string, unknown>>, path: readonly (string | number)[]): string | undefined {
   const node = ownValueAt(root, path);
   const isScalar = (value: unknown) => value === null || typeof value !== "object";
   if (isScalar(node)) return typeof node === "string" ? node : undefined;
