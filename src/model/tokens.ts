@@ -23,20 +23,20 @@ export function prefixTokens(tokens: TokensPerTurn, turn: number): number {
   return tokens.system + resentTurns(tokens.history, turn) * resentTokensPerTurn(tokens);
 }
 
-/** `in(k)`: the prompt of turn `k`, which picks its price tier. */
-function turnInput(tokens: TokensPerTurn, turn: number): number {
-  return prefixTokens(tokens, turn) + tokens.context + tokens.input;
+/** `in(k) = prefix(k) + context + input`: the prompt of turn `k`, which picks its price tier. */
+function turnInput(tokens: TokensPerTurn, prefix: number): number {
+  return prefix + tokens.context + tokens.input;
 }
 
 /**
- * Turn `k`'s `in(k)`, `cached(k)`, `out(k)` (reasoning included) and reasoning, each times
- * `weight`, added to the four sums at `sums[at..at + 3]`. Sums in an array rather than an
- * object per turn: a sweep or a sample run prices every point's conversation, and those
- * objects were some 0.6 KB of the 7 KB a point allocated (a 100 x 100 sweep: 75 MB -> 69 MB).
+ * Turn `k`'s `in(k)`, `cached(k)`, `out(k)` (reasoning included) and reasoning, from its
+ * `prefix(k)`, each times `weight`, added to the four sums at `sums[at..at + 3]`. Sums in an
+ * array rather than an object per turn: a sweep or a sample run prices every point's
+ * conversation, and those objects were some 0.6 KB of the 7 KB a point allocated (a 100 x
+ * 100 sweep: 75 MB -> 69 MB).
  */
-function addTurn(sums: Float64Array, at: number, tokens: TokensPerTurn, turn: number, weight: number): void {
-  const prefix = prefixTokens(tokens, turn);
-  sums[at]! += weight * (prefix + tokens.context + tokens.input);
+function addTurn(sums: Float64Array, at: number, tokens: TokensPerTurn, prefix: number, weight: number): void {
+  sums[at]! += weight * turnInput(tokens, prefix);
   sums[at + 1]! += weight * (tokens.cacheHitRate * prefix);
   sums[at + 2]! += weight * (tokens.output + tokens.reasoning);
   sums[at + 3]! += weight * tokens.reasoning;
@@ -69,7 +69,7 @@ export function addTokens(total: SessionTokens, tokens: SessionTokens, weight = 
  */
 export function sessionTokens(tokens: TokensPerTurn, survival: readonly number[]): SessionTokens {
   const sums = zeroedSums(4);
-  for (let turn = 1; turn <= survival.length; turn++) addTurn(sums, 0, tokens, turn, survival[turn - 1]!);
+  for (let turn = 1; turn <= survival.length; turn++) addTurn(sums, 0, tokens, prefixTokens(tokens, turn), survival[turn - 1]!);
   return tokensAt(sums, 0);
 }
 
@@ -94,7 +94,8 @@ export function tokensCost(tokens: SessionTokens, prices: TokenPrices): number {
 export function sessionCost(tokens: TokensPerTurn, survival: readonly number[], price: PriceList): number {
   const byTier = zeroedSums(4 * (price.tiers.length + 1));
   for (let turn = 1; turn <= survival.length; turn++) {
-    addTurn(byTier, 4 * tierIndex(price, turnInput(tokens, turn)), tokens, turn, survival[turn - 1]!);
+    const prefix = prefixTokens(tokens, turn);
+    addTurn(byTier, 4 * tierIndex(price, turnInput(tokens, prefix)), tokens, prefix, survival[turn - 1]!);
   }
   let cost = tokensCost(tokensAt(byTier, 0), price.base);
   for (let i = 0; i < price.tiers.length; i++) cost += tokensCost(tokensAt(byTier, 4 * (i + 1)), price.tiers[i]!.prices);
